@@ -6,7 +6,23 @@
  */
 import type { MappedText, Span } from "../source";
 
-/** An error BuildKit would stop with. `message` is BuildKit's exact text, without any CLI prefix. */
+export type { MappedText, Span } from "../source";
+
+/**
+ * An error BuildKit would stop with. `message` is BuildKit's exact error string,
+ * without the client's "failed to solve: " / "ERROR: " decoration.
+ *
+ * Decision on the "dockerfile parse error on line N: " prefix: it is part of the
+ * message whenever BuildKit's own error string has it, and only then. BuildKit
+ * adds it in instructions.Parse (df/instructions/parse.go parseError) around
+ * errors of ParseInstruction: flag errors, csv mount errors, arity errors,
+ * unknown instructions… Errors of parser.Parse (directives, `ENV must have two
+ * arguments`, `unterminated heredoc`, JSON arrays of non-strings) and of
+ * instructions.Parse itself (`no build stage in current context`) are returned
+ * bare, which is what the corpus expected.json records (e.g. 037's
+ * "no build stage in current context"). So a report can show `message` verbatim
+ * as BuildKit's per-platform error.
+ */
 export interface BuildkitError {
   readonly message: string;
   /** 1-based line the error belongs to (the instruction's first line), when BuildKit names one. */
@@ -23,14 +39,25 @@ export interface LintWarning {
 }
 
 export interface Directives {
+  /** From parser.Parse's own reading of `# escape=` (not honoured after a `#!` line). */
   readonly escapeToken: "\\" | "`";
+  /**
+   * `syntax` as DetectSyntax finds it (`#`, then `//`, then a JSON object; a `#!`
+   * first line skipped); `check` as ParseDirective finds it (`#` form only). The
+   * value is the first space-separated word of the directive's value: what
+   * BuildKit uses (the frontend image ref; the check options). Span: the line.
+   */
   readonly syntax: { readonly value: string; readonly span: Span } | null;
   readonly check: { readonly value: string; readonly span: Span } | null;
 }
 
 /** One `--name[=value]` word extracted from an instruction's start (df/parser/split_command.go). */
 export interface Flag {
-  /** Name as written, case kept (flag names are case-sensitive). */
+  /**
+   * Name as BuildKit compares it: the word after its leading `--` and up to the
+   * first `=`, with quotes and escapes already processed, case kept (flag names
+   * are case-sensitive). Errors print it as `--` + name.
+   */
   readonly name: string;
   /** Value after quote removal and escape processing; null for a bare `--name`. */
   readonly value: MappedText | null;
@@ -39,10 +66,15 @@ export interface Flag {
 }
 
 export interface Heredoc {
+  /** The terminator word with quotes removed. */
   readonly name: string;
+  /** false when any part of the word was quoted (`<<'EOF'`, `<<E"O"F`). */
   readonly expand: boolean;
+  /** `<<-`: leading tabs are stripped from the content when used (chompHeredocContent). */
   readonly chomp: boolean;
+  /** The raw body lines, line endings included, leading tabs kept. */
   readonly content: string;
+  /** The body and the terminator line. */
   readonly span: Span;
 }
 
@@ -69,7 +101,11 @@ export interface MountSpec {
 interface CommandBase {
   /** Lower-case keyword. */
   readonly keyword: string;
-  /** 1-based first and last source line of the instruction (heredoc bodies included). */
+  /**
+   * 1-based first and last source line of the instruction (heredoc bodies
+   * included), counted as BuildKit counts them: only \n ends a line (a lone \r
+   * does not, unlike LineIndex, which follows the editor).
+   */
   readonly startLine: number;
   readonly endLine: number;
   /** The whole instruction in the source. */
@@ -89,7 +125,12 @@ export interface FromCommand extends CommandBase {
   readonly platform: MappedText | null;
 }
 
-/** A `name[=value]` of ARG / ENV, after BuildKit's quote processing of the word. */
+/**
+ * A `name[=value]` of ARG / ENV as BuildKit's parser keeps it: words are split
+ * by parseWords, which keeps quotes and escape tokens (`c="x y"` has the value
+ * `"x y"`); BuildKit removes them when it expands key and value at dispatch, so
+ * pass both through the word expander. Legacy `ENV K v w` gives value `v w`.
+ */
 export interface KeyValue {
   readonly key: string;
   /** null for `ARG NAME` with no `=`. Unexpanded. */
@@ -130,13 +171,23 @@ export interface RunCommand extends CommandBase {
 
 export interface CopyCommand extends CommandBase {
   readonly kind: "copy" | "add";
-  /** `--from` value as written, or null. */
+  /** `--from` value after flag-word processing (may be ""), or null when absent. Always null for ADD. */
   readonly from: string | null;
 }
 
 export interface OnbuildCommand extends CommandBase {
   readonly kind: "onbuild";
+  /**
+   * The trigger as BuildKit parses it when a stage `FROM <this stage>` dispatches
+   * it (dockerfile2llb initOnBuildTriggers): re-parsed with the default escape `\`.
+   * null when that parse fails.
+   */
   readonly inner: Command | null;
+  /**
+   * The error BuildKit reports when the trigger fires (not at parse time: only in
+   * a built child stage), bare as ParseCommand returns it; null when it parses.
+   */
+  readonly innerError: BuildkitError | null;
 }
 
 export interface OtherCommand extends CommandBase {
@@ -157,7 +208,10 @@ export type Command =
 /** Everything parse time knows. */
 export interface ParsedDockerfile {
   readonly directives: Directives;
-  /** Commands in source order, including the global ARGs before the first FROM. */
+  /**
+   * Commands in source order, including the global ARGs before the first FROM.
+   * Instructions that fail to parse (see `errors`) are left out.
+   */
   readonly commands: readonly Command[];
   /**
    * The first parse-time error BuildKit stops with (it applies to every platform

@@ -1,0 +1,105 @@
+/**
+ * Parse time, as BuildKit's Dockerfile frontend does it before any platform is
+ * considered (dockerfile2llb toDispatchState up to instructions.Parse): every
+ * error found here applies to every platform and every stage, built or not.
+ */
+import type { BuildkitError, Command, LintWarning, ParsedDockerfile } from "./types";
+import { findDirective } from "./directives";
+import { parseInstruction } from "./instructions";
+import { parseNodes } from "./parser";
+import { goQuote } from "./go-text";
+
+export type * from "./types";
+export { parseMountDispatch } from "./mount";
+export type { ParsedMount, MountDispatchResult, ExpandResult } from "./mount";
+export { parseCheckOptions } from "./directives";
+export type { CheckOptions } from "./directives";
+export { chompHeredocContent } from "./heredoc";
+export { goQuote, goToLower } from "./go-text";
+
+const RESERVED_STAGE_NAMES = new Set(["context", "scratch"]);
+
+export function parseDockerfile(text: string): ParsedDockerfile {
+  const syntax = findDirective(text, "syntax", true);
+  const check = findDirective(text, "check", false);
+  if (text.length === 0) {
+    const error: BuildkitError = { message: "the Dockerfile cannot be empty", line: null, span: { start: 0, end: 0 } };
+    return {
+      directives: { escapeToken: "\\", syntax: null, check: null },
+      commands: [],
+      error,
+      errors: [error],
+      warnings: [],
+    };
+  }
+  const parsed = parseNodes(text);
+  const directives = {
+    escapeToken: parsed.escapeToken,
+    syntax: syntax === null ? null : { value: syntax.value, span: syntax.span },
+    check: check === null ? null : { value: check.value, span: check.span },
+  };
+  const errors: BuildkitError[] = parsed.error === null ? [] : [parsed.error];
+  const warnings: LintWarning[] = [...parsed.warnings];
+  const commands: Command[] = [];
+
+  // instructions.Parse: ARGs before the first FROM are global; anything else there has no stage.
+  let sawStage = false;
+  let stages = 0;
+  for (const n of parsed.nodes) {
+    const r = parseInstruction(n);
+    if (!r.ok) {
+      errors.push({
+        message: `dockerfile parse error on line ${n.startLine}: ${r.error}`,
+        line: n.startLine,
+        span: r.span,
+      });
+      if (n.node.lower === "from") sawStage = true; // keep later instructions in a stage
+      continue;
+    }
+    const cmd = r.command;
+    if (cmd.kind === "from") {
+      sawStage = true;
+      stages++;
+    } else if (!sawStage && cmd.kind !== "arg") {
+      errors.push({ message: "no build stage in current context", line: n.startLine, span: n.span });
+      continue;
+    }
+    commands.push(cmd);
+  }
+  if (errors.length === 0 && stages === 0) {
+    errors.push({
+      message: "dockerfile contains no stages to build",
+      line: null,
+      span: { start: 0, end: text.length },
+    });
+  }
+  if (errors.length === 0) warnings.push(...stageNameWarnings(commands));
+  return { directives, commands, error: errors[0] ?? null, errors, warnings };
+}
+
+/** validateStageNames (dockerfile2llb/validations.go): reserved and duplicate stage names. */
+function stageNameWarnings(commands: readonly Command[]): LintWarning[] {
+  const out: LintWarning[] = [];
+  const seen = new Set<string>();
+  for (const c of commands) {
+    if (c.kind !== "from" || c.stageName === null) continue;
+    const span = c.stageNameSpan ?? c.span;
+    const quoted = goQuote(c.stageName);
+    if (RESERVED_STAGE_NAMES.has(c.stageName)) {
+      out.push({
+        rule: "ReservedStageName",
+        message: `Stage name should not use the same name as reserved stage ${quoted}`,
+        span,
+      });
+    }
+    if (seen.has(c.stageName)) {
+      out.push({
+        rule: "DuplicateStageName",
+        message: `Duplicate stage name ${quoted}, stage names should be unique`,
+        span,
+      });
+    }
+    seen.add(c.stageName);
+  }
+  return out;
+}

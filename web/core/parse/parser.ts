@@ -1,0 +1,221 @@
+/**
+ * Text → instruction nodes, as df/parser/parser.go Parse does it.
+ *
+ * - Lines end at \n only; trailing \r and \n are trimmed (a lone \r inside a line
+ *   is an ordinary character, which Go's IsSpace treats as a blank). Line numbers
+ *   count \n, as BuildKit's do.
+ * - An instruction's first line is left-trimmed; a line ending with the escape
+ *   token plus blanks (the token not itself escaped) continues, and the pieces are
+ *   joined with no separator. Inside a continuation, comment lines are skipped and
+ *   blank lines are skipped with a NoEmptyContinuation warning.
+ * - RUN/COPY/ADD lines with heredoc words consume the following lines raw.
+ * BuildKit stops at the first error here, and so does this reader.
+ */
+import type { MappedText, Span } from "../source";
+import type { BuildkitError, Heredoc, LintWarning } from "./types";
+import { DirectiveParser, escapeTokenError } from "./directives";
+import { isGoSpace, utf8Length } from "./go-text";
+import { heredocsFromLine } from "./heredoc";
+import { MappedBuilder } from "./mapped-builder";
+import type { RawNode } from "./node";
+import { canContainHeredoc, newNodeFromLine } from "./node";
+
+export interface LineNode {
+  readonly node: RawNode;
+  readonly heredocs: readonly Heredoc[];
+  /** 1-based, counted as BuildKit counts (\n). */
+  readonly startLine: number;
+  readonly endLine: number;
+  /** From the keyword to the end of the last line read (heredoc terminator included). */
+  readonly span: Span;
+}
+
+export interface ParserResult {
+  readonly nodes: readonly LineNode[];
+  readonly escapeToken: "\\" | "`";
+  readonly warnings: readonly LintWarning[];
+  /** The error parser.Parse returns (messages carry no "dockerfile parse error" prefix). */
+  readonly error: BuildkitError | null;
+}
+
+/** bufio.Scanner's limit: a line of 64 KiB or more (before its \n) stops the scan. */
+const MAX_LINE_BYTES = 64 * 1024;
+
+interface PhysicalLine {
+  readonly start: number;
+  /** End of the content, trailing \r/\n excluded. */
+  readonly contentEnd: number;
+}
+
+class LineScanner {
+  private pos: number;
+  tooLong = false;
+  constructor(
+    private readonly text: string,
+    start: number,
+  ) {
+    this.pos = start;
+  }
+  next(): PhysicalLine | null {
+    const { text } = this;
+    if (this.tooLong || this.pos >= text.length) return null;
+    const start = this.pos;
+    const nl = text.indexOf("\n", start);
+    const end = nl === -1 ? text.length : nl;
+    if ((end - start) * 3 >= MAX_LINE_BYTES && utf8Length(text, start, end) >= MAX_LINE_BYTES) {
+      this.tooLong = true;
+      return null;
+    }
+    this.pos = nl === -1 ? text.length : nl + 1;
+    let contentEnd = end;
+    while (contentEnd > start) {
+      const c = text.charCodeAt(contentEnd - 1);
+      if (c !== 13 && c !== 10) break;
+      contentEnd--;
+    }
+    return { start, contentEnd };
+  }
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/** trimContinuationCharacter on `text[from, to)`: the end of the kept piece, or -1 when the line does not continue. */
+function continuationCut(text: string, from: number, to: number, esc: number): number {
+  let k = to;
+  while (k > from) {
+    const c = text.charCodeAt(k - 1);
+    if (c !== SPACE && c !== TAB) break;
+    k--;
+  }
+  if (k === from || text.charCodeAt(k - 1) !== esc) return -1;
+  const escPos = k - 1;
+  if (escPos > from && text.charCodeAt(escPos - 1) === esc) return -1;
+  return escPos;
+}
+
+function isCommentAt(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isGoSpace(text.charCodeAt(i))) i++;
+  return i < to && text.charCodeAt(i) === 0x23;
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isGoSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+export function parseNodes(text: string): ParserResult {
+  const directives = new DirectiveParser();
+  let esc = 0x5c;
+  const nodes: LineNode[] = [];
+  const warnings: LintWarning[] = [];
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const scanner = new LineScanner(text, bom);
+  let currentLine = 0;
+  const result = (error: BuildkitError | null): ParserResult => ({
+    nodes,
+    escapeToken: esc === 0x60 ? "`" : "\\",
+    warnings,
+    error,
+  });
+
+  /** processLine's directive check; an error stops the parse. */
+  const checkDirective = (line: PhysicalLine, from: number): BuildkitError | null => {
+    if (directives.isDone) return null;
+    const r = directives.parseLine(text.slice(from, line.contentEnd));
+    let message: string | null = null;
+    if (r.kind === "error") message = r.message;
+    else if (r.kind === "directive" && r.name === "escape") {
+      message = escapeTokenError(r.value);
+      if (message === null) esc = r.value.charCodeAt(0);
+    }
+    if (message === null) return null;
+    return { message, line: currentLine + 1, span: { start: line.start, end: line.contentEnd } };
+  };
+
+  for (let first = scanner.next(); first !== null; first = scanner.next()) {
+    let ts = first.start;
+    while (ts < first.contentEnd && isGoSpace(text.charCodeAt(ts))) ts++;
+    const directiveError = checkDirective(first, ts);
+    if (directiveError !== null) return result(directiveError);
+    currentLine++;
+    const startLine = currentLine;
+    const isComment = ts < first.contentEnd && text.charCodeAt(ts) === 0x23;
+    const tokenEnd = isComment ? ts : first.contentEnd;
+    let cut = continuationCut(text, ts, tokenEnd, esc);
+    if (cut === -1 && tokenEnd === ts) continue; // blank or comment line
+    const line = new MappedBuilder();
+    line.appendSource(text, ts, cut === -1 ? tokenEnd : cut);
+    let lastEnd = first.contentEnd;
+    let emptyLine: Span | null = null;
+    while (cut !== -1) {
+      const next = scanner.next();
+      if (next === null) break;
+      const err = checkDirective(next, next.start);
+      if (err !== null) return result(err);
+      currentLine++;
+      lastEnd = next.contentEnd;
+      if (isCommentAt(text, next.start, next.contentEnd)) continue;
+      if (isBlank(text, next.start, next.contentEnd)) {
+        emptyLine ??= { start: next.start, end: next.contentEnd };
+        continue;
+      }
+      cut = continuationCut(text, next.start, next.contentEnd, esc);
+      line.appendSource(text, next.start, cut === -1 ? next.contentEnd : cut);
+    }
+    const logical: MappedText = line.build(ts);
+    if (emptyLine !== null) {
+      warnings.push({ rule: "NoEmptyContinuation", message: "Empty continuation line", span: emptyLine });
+    }
+    const made = newNodeFromLine(logical, esc);
+    if (!made.ok) {
+      return result({ message: made.error, line: startLine, span: { start: ts, end: lastEnd } });
+    }
+    const node = made.node;
+    const heredocs: Heredoc[] = [];
+    if (canContainHeredoc(node) && logical.text.includes("<<")) {
+      const found = heredocsFromLine(logical.text);
+      if (!found.ok) return result({ message: found.error, line: startLine, span: { start: ts, end: lastEnd } });
+      for (const h of found.heredocs) {
+        let bodyStart = -1;
+        let terminated = false;
+        for (let l = scanner.next(); l !== null; l = scanner.next()) {
+          currentLine++;
+          if (bodyStart === -1) bodyStart = l.start;
+          let from = l.start;
+          if (h.chomp) while (from < l.contentEnd && text.charCodeAt(from) === TAB) from++;
+          lastEnd = l.contentEnd;
+          if (l.contentEnd - from === h.name.length && text.startsWith(h.name, from)) {
+            heredocs.push({
+              name: h.name,
+              expand: h.expand,
+              chomp: h.chomp,
+              content: text.slice(bodyStart, l.start),
+              span: { start: bodyStart, end: l.contentEnd },
+            });
+            terminated = true;
+            break;
+          }
+        }
+        if (!terminated) {
+          return result({ message: "unterminated heredoc", line: startLine, span: { start: ts, end: lastEnd } });
+        }
+      }
+    }
+    nodes.push({ node, heredocs, startLine, endLine: currentLine, span: { start: ts, end: lastEnd } });
+  }
+
+  if (nodes.length === 0) {
+    return result({ message: "file with no instructions", line: null, span: { start: 0, end: text.length } });
+  }
+  if (scanner.tooLong) {
+    const max = MAX_LINE_BYTES - 1;
+    return result({
+      message: `dockerfile line greater than max allowed size of ${max}`,
+      line: currentLine + 1,
+      span: { start: text.length, end: text.length },
+    });
+  }
+  return result(null);
+}
