@@ -30,7 +30,14 @@ export type FlagsResult =
   | { readonly ok: false; readonly error: string; readonly flag: Flag };
 
 /** BFlags.Parse over `flags` with the instruction's flag definitions (in registration order, for suggestions). */
+/** Most instructions carry no flag: one shared answer, no maps to allocate. */
+const NO_FLAGS: FlagsResult = {
+  ok: true,
+  values: { used: new Map(), string: () => null, bool: () => false, strings: () => [] },
+};
+
 export function parseFlags(flags: readonly Flag[], specs: readonly FlagSpec[]): FlagsResult {
+  if (flags.length === 0) return NO_FLAGS;
   const used = new Map<string, Flag[]>();
   const bools = new Map<string, boolean>();
   for (const flag of flags) {

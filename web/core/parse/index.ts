@@ -32,20 +32,14 @@ export function parseDockerfile(text: string): ParsedDockerfile {
       warnings: [],
     };
   }
-  const parsed = parseNodes(text);
-  const directives = {
-    escapeToken: parsed.escapeToken,
-    syntax: syntax === null ? null : { value: syntax.value, span: syntax.span },
-    check: check === null ? null : { value: check.value, span: check.span },
-  };
-  const errors: BuildkitError[] = parsed.error === null ? [] : [parsed.error];
-  const warnings: LintWarning[] = [...parsed.warnings];
+  const errors: BuildkitError[] = [];
   const commands: Command[] = [];
 
   // instructions.Parse: ARGs before the first FROM are global; anything else there has no stage.
+  // Each node becomes a command as soon as it is read (see parseNodes).
   let sawStage = false;
   let stages = 0;
-  for (const n of parsed.nodes) {
+  const parsed = parseNodes(text, (n) => {
     const r = parseInstruction(n);
     if (!r.ok) {
       errors.push({
@@ -54,7 +48,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
         span: r.span,
       });
       if (n.node.lower === "from") sawStage = true; // keep later instructions in a stage
-      continue;
+      return;
     }
     const cmd = r.command;
     if (cmd.kind === "from") {
@@ -62,10 +56,18 @@ export function parseDockerfile(text: string): ParsedDockerfile {
       stages++;
     } else if (!sawStage && cmd.kind !== "arg") {
       errors.push({ message: "no build stage in current context", line: n.startLine, span: n.span });
-      continue;
+      return;
     }
     commands.push(cmd);
-  }
+  });
+  // parser.Parse fails before instructions.Parse looks at any node: its error comes first.
+  if (parsed.error !== null) errors.unshift(parsed.error);
+  const directives = {
+    escapeToken: parsed.escapeToken,
+    syntax: syntax === null ? null : { value: syntax.value, span: syntax.span },
+    check: check === null ? null : { value: check.value, span: check.span },
+  };
+  const warnings: LintWarning[] = [...parsed.warnings];
   if (errors.length === 0 && stages === 0) {
     errors.push({
       message: "dockerfile contains no stages to build",
@@ -84,22 +86,25 @@ function stageNameWarnings(commands: readonly Command[]): LintWarning[] {
   for (const c of commands) {
     if (c.kind !== "from" || c.stageName === null) continue;
     const span = c.stageNameSpan ?? c.span;
+    const reserved = RESERVED_STAGE_NAMES.has(c.stageName);
+    const duplicate = seen.has(c.stageName);
+    seen.add(c.stageName);
+    if (!reserved && !duplicate) continue;
     const quoted = goQuote(c.stageName);
-    if (RESERVED_STAGE_NAMES.has(c.stageName)) {
+    if (reserved) {
       out.push({
         rule: "ReservedStageName",
         message: `Stage name should not use the same name as reserved stage ${quoted}`,
         span,
       });
     }
-    if (seen.has(c.stageName)) {
+    if (duplicate) {
       out.push({
         rule: "DuplicateStageName",
         message: `Duplicate stage name ${quoted}, stage names should be unique`,
         span,
       });
     }
-    seen.add(c.stageName);
   }
   return out;
 }

@@ -40,6 +40,31 @@ export class MappedBuilder {
   }
 }
 
+/**
+ * The source pieces `[from, to)` (flat pairs in `pieces`) joined, each character
+ * mapped to its own offset: the logical line of an instruction. The offsets array
+ * is allocated once at its final size instead of growing character by character.
+ */
+export function mappedFromPieces(source: string, pieces: readonly number[], emptyEnd: number): MappedText {
+  let length = 0;
+  for (let p = 0; p + 1 < pieces.length; p += 2) length += Math.max(0, pieces[p + 1]! - pieces[p]!);
+  if (length === 0) return { text: "", offsets: [emptyEnd] };
+  const offsets = new Array<number>(length + 1);
+  let k = 0;
+  let end = emptyEnd;
+  const chunks: string[] = [];
+  for (let p = 0; p + 1 < pieces.length; p += 2) {
+    const from = pieces[p]!;
+    const to = pieces[p + 1]!;
+    if (to <= from) continue;
+    chunks.push(source.slice(from, to));
+    for (let i = from; i < to; i++) offsets[k++] = i;
+    end = to;
+  }
+  offsets[k] = end;
+  return { text: chunks.length === 1 ? chunks[0]! : chunks.join(""), offsets };
+}
+
 /** A mapped text built from character codes (one code unit each) and their offsets. */
 export function mappedFromCodes(codes: readonly number[], offsets: readonly number[], endOffset: number): MappedText {
   let text = "";

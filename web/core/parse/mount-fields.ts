@@ -3,7 +3,7 @@
  * with no expander): split each --mount value into CSV fields and reject a `from`
  * that uses a variable. Everything else waits for dispatch (see mount.ts).
  */
-import type { Span } from "../source";
+import type { MappedText, Span } from "../source";
 import { spanOf } from "../source";
 import type { Flag, MountField, MountSpec } from "./types";
 import { csvFields } from "./csv";
@@ -32,6 +32,13 @@ export function parseMountSpecs(flags: readonly Flag[]): MountSpecsResult {
   for (const flag of flags) {
     const value = flag.value;
     if (value === null) continue; // BFlags already rejected it
+    const plain = plainMountFields(value);
+    if (plain !== null) {
+      const bad = variableFrom(plain);
+      if (bad !== null) return bad;
+      mounts.push({ flag, fields: plain });
+      continue;
+    }
     const csv = csvFields(value);
     if (!csv.ok) {
       return {
@@ -41,19 +48,54 @@ export function parseMountSpecs(flags: readonly Flag[]): MountSpecsResult {
       };
     }
     const fields = csv.fields.map(mountField);
-    for (const f of fields) {
-      if (f.key !== "from" || f.value === null) continue;
-      const v = f.value.text;
-      const dollar = v.indexOf("$");
-      if (dollar !== -1 && dollar !== v.length - 1) {
-        return {
-          ok: false,
-          error: "'from' doesn't support variable expansion, define alias stage instead",
-          span: f.span,
-        };
-      }
-    }
+    const bad = variableFrom(fields);
+    if (bad !== null) return bad;
     mounts.push({ flag, fields });
   }
   return { ok: true, mounts };
+}
+
+/** A `from` that uses a variable is refused at parse time. */
+function variableFrom(fields: readonly MountField[]): MountSpecsResult | null {
+  for (const f of fields) {
+    if (f.key !== "from" || f.value === null) continue;
+    const v = f.value.text;
+    const dollar = v.indexOf("$");
+    if (dollar !== -1 && dollar !== v.length - 1) {
+      return {
+        ok: false,
+        error: "'from' doesn't support variable expansion, define alias stage instead",
+        span: f.span,
+      };
+    }
+  }
+  return null;
+}
+
+/**
+ * csvFields + mountField for the usual value with no quote (and no trailing
+ * newline, which the CSV reader trims): fields are the comma-separated pieces,
+ * cut straight out of the value without an intermediate copy. Null otherwise.
+ */
+function plainMountFields(value: MappedText): MountField[] | null {
+  const { text, offsets } = value;
+  const n = text.length;
+  if (n === 0 || text.charCodeAt(n - 1) === 10 || text.includes('"')) return null;
+  const fields: MountField[] = [];
+  for (let i = 0; ; ) {
+    let end = text.indexOf(",", i);
+    if (end === -1) end = n;
+    const raw = text.slice(i, end);
+    const eq = raw.indexOf("=");
+    const keyEnd = eq === -1 ? end : i + eq;
+    fields.push({
+      key: goToLower(text.slice(i, keyEnd)),
+      raw,
+      value: eq === -1 ? null : { text: text.slice(keyEnd + 1, end), offsets: offsets.slice(keyEnd + 1, end + 1) },
+      keySpan: spanOf(value, i, keyEnd),
+      span: spanOf(value, i, end),
+    });
+    if (end === n) return fields;
+    i = end + 1;
+  }
 }

@@ -239,7 +239,7 @@ export function parseMountDispatch(
   }
 
   const fileInfoAllowed = m.type === "secret" || m.type === "ssh" || m.type === "cache";
-  if (!fileInfoAllowed) {
+  if (!fileInfoAllowed && (m.mode !== null || m.uid !== null || m.gid !== null)) {
     const t = goQuote(m.type);
     if (m.mode !== null) return fail(`mode not allowed for ${t} type mounts`, fieldOf.mode ?? null);
     if (m.uid !== null) return fail(`uid not allowed for ${t} type mounts`, fieldOf.uid ?? null);

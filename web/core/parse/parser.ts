@@ -16,7 +16,7 @@ import type { BuildkitError, Heredoc, LintWarning } from "./types";
 import { DirectiveParser, escapeTokenError } from "./directives";
 import { isGoSpace, utf8Length } from "./go-text";
 import { heredocsFromLine } from "./heredoc";
-import { MappedBuilder } from "./mapped-builder";
+import { mappedFromPieces } from "./mapped-builder";
 import type { RawNode } from "./node";
 import { canContainHeredoc, newNodeFromLine } from "./node";
 
@@ -105,10 +105,17 @@ function isBlank(text: string, from: number, to: number): boolean {
   return true;
 }
 
-export function parseNodes(text: string): ParserResult {
+/**
+ * parser.Parse. With `visit`, each node is handed over as soon as it is read and
+ * `nodes` stays empty: parseDockerfile turns it into a command at once, so a
+ * 10,000-line file never holds every node (and its per-character offsets) at the
+ * same time, which made the garbage collector's work grow faster than the file.
+ */
+export function parseNodes(text: string, visit?: (node: LineNode) => void): ParserResult {
   const directives = new DirectiveParser();
   let esc = 0x5c;
   const nodes: LineNode[] = [];
+  let nodeCount = 0;
   const warnings: LintWarning[] = [];
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const scanner = new LineScanner(text, bom);
@@ -145,8 +152,7 @@ export function parseNodes(text: string): ParserResult {
     const tokenEnd = isComment ? ts : first.contentEnd;
     let cut = continuationCut(text, ts, tokenEnd, esc);
     if (cut === -1 && tokenEnd === ts) continue; // blank or comment line
-    const line = new MappedBuilder();
-    line.appendSource(text, ts, cut === -1 ? tokenEnd : cut);
+    const pieces = [ts, cut === -1 ? tokenEnd : cut];
     let lastEnd = first.contentEnd;
     let emptyLine: Span | null = null;
     while (cut !== -1) {
@@ -162,9 +168,9 @@ export function parseNodes(text: string): ParserResult {
         continue;
       }
       cut = continuationCut(text, next.start, next.contentEnd, esc);
-      line.appendSource(text, next.start, cut === -1 ? next.contentEnd : cut);
+      pieces.push(next.start, cut === -1 ? next.contentEnd : cut);
     }
-    const logical: MappedText = line.build(ts);
+    const logical: MappedText = mappedFromPieces(text, pieces, ts);
     if (emptyLine !== null) {
       warnings.push({ rule: "NoEmptyContinuation", message: "Empty continuation line", span: emptyLine });
     }
@@ -203,10 +209,13 @@ export function parseNodes(text: string): ParserResult {
         }
       }
     }
-    nodes.push({ node, heredocs, startLine, endLine: currentLine, span: { start: ts, end: lastEnd } });
+    const lineNode: LineNode = { node, heredocs, startLine, endLine: currentLine, span: { start: ts, end: lastEnd } };
+    nodeCount++;
+    if (visit === undefined) nodes.push(lineNode);
+    else visit(lineNode);
   }
 
-  if (nodes.length === 0) {
+  if (nodeCount === 0) {
     return result({ message: "file with no instructions", line: null, span: { start: 0, end: text.length } });
   }
   if (scanner.tooLong) {

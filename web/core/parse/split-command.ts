@@ -86,6 +86,29 @@ function toFlag(codes: number[], offs: number[], span: Span): Flag {
   return { name, value: mappedFromCodes(codes.slice(eq + 1), offs.slice(eq + 1), span.end), span };
 }
 
+/** End of the flag word at `pos` when it has no quote and no escape token, else -1. */
+function plainWordEnd(bytes: string, base: number, pos: number, n: number, escapeToken: number): number {
+  let j = pos;
+  for (; j < n; j++) {
+    const c = bytes.charCodeAt(base + j);
+    if (isGoSpace(c)) break;
+    if (c === SQUOTE || c === DQUOTE || c === escapeToken) return -1;
+  }
+  return j;
+}
+
+/** toFlag for a word `[pos, end)` of the view that needs no unquoting: the same Flag, fewer copies. */
+function plainFlag(view: ByteView, pos: number, end: number): Flag {
+  const { bytes, off, base } = view;
+  const start = off[base + pos] ?? 0;
+  const span = { start, end: (off[base + end - 1] ?? start) + 1 };
+  const eq = bytes.indexOf("=", base + pos);
+  if (eq === -1 || eq >= base + end) return { name: bytes.slice(base + pos + 2, base + end), value: null, span };
+  const offsets = off.slice(eq + 1, base + end);
+  offsets.push(span.end);
+  return { name: bytes.slice(base + pos + 2, eq), value: { text: bytes.slice(eq + 1, base + end), offsets }, span };
+}
+
 /**
  * extractBuilderFlags over `line.text[from, to)`: the flags, and the byte
  * position (in the view) where the arguments start.
@@ -113,6 +136,15 @@ function scanFlags(view: ByteView, n: number, escapeToken: number, flags: Flag[]
       if (pos === n) return n;
       if (isGoSpace(ch)) continue;
       if (ch !== DASH || pos + 1 === n || bytes.charCodeAt(base + pos + 1) !== DASH) return pos;
+      // Most flag words hold no quote and no escape: cut them straight out of the line.
+      const end = plainWordEnd(bytes, base, pos, n, escapeToken);
+      if (end !== -1) {
+        if (end - pos === 2) return end; // `--` ends the flags
+        flags.push(plainFlag(view, pos, end));
+        if (end === n) return n;
+        pos = end; // the blank after the word; the loop steps past it
+        continue;
+      }
       inWord = true;
       wordStart = pos;
     }

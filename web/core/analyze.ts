@@ -1,0 +1,53 @@
+/**
+ * The one entry point: Dockerfile text + options → Report. Parses once, then
+ * resolves every requested platform (resolve/). Never throws: an internal bug
+ * becomes an error on every platform, with a message saying so.
+ */
+import { parseDockerfile } from "./parse/index";
+import type { AnalyzeOptions, Report } from "./report/types";
+import { resolve } from "./resolve/index";
+import type { ResolveExtras } from "./resolve/index";
+import { runRules } from "./rules/index";
+
+export { toCliJson } from "./resolve/cli-json";
+export type { CliJson, CliMount, CliResult } from "./resolve/cli-json";
+
+export function analyze(text: string, options: AnalyzeOptions, extras: ResolveExtras = {}): Report {
+  try {
+    const parsed = parseDockerfile(text);
+    const r = resolve(parsed, text, options, extras);
+    const { collisions, findings, fixed } = runRules({ text, parsed, resolution: r, options });
+    return {
+      schema: 1,
+      buildPlatform: r.buildPlatform,
+      platforms: r.platforms,
+      stages: r.stages,
+      target: r.target,
+      mounts: r.mounts,
+      collisions,
+      findings,
+      fixed,
+      syntax: r.syntax,
+    };
+  } catch (e) {
+    return internalErrorReport(text, options, e);
+  }
+}
+
+function internalErrorReport(text: string, options: AnalyzeOptions, e: unknown): Report {
+  const detail = e instanceof Error ? e.message : String(e);
+  const message = `internal error in the playground (not a BuildKit error): ${detail}`;
+  const requested = options.platforms.length > 0 ? options.platforms : [options.buildPlatform ?? "linux/amd64"];
+  return {
+    schema: 1,
+    buildPlatform: options.buildPlatform ?? "linux/amd64",
+    platforms: requested.map((p) => ({ requested: p, normalized: null, error: message, errorRange: null })),
+    stages: [],
+    target: null,
+    mounts: [],
+    collisions: [],
+    findings: [],
+    fixed: text,
+    syntax: null,
+  };
+}

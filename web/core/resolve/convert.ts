@@ -1,0 +1,394 @@
+/**
+ * One platform's conversion, in the order BuildKit's toDispatchState runs it
+ * (df/dockerfile2llb/convert.go, v0.24.0): global ARGs, the base name and
+ * `--platform` of every stage, the target, the dependency checks, base-image
+ * resolution, ONBUILD triggers, then the dispatch of every reachable stage.
+ * The first error stops the platform, like BuildKit.
+ */
+import { goQuote } from "../expand/index";
+import type { Command, LintWarning, MountSpec, ParsedDockerfile, Span } from "../parse/types";
+import type { Platform } from "../platform/index";
+import { formatPlatform, parsePlatform } from "../platform/index";
+import { parseImageReference, parseStageBase } from "../reference/index";
+import { withSuggestion } from "../util/suggest";
+import { dispatchStage } from "./dispatch";
+import type { StageMemo } from "./stage-memo";
+import { contentId, recordStage, replayStage, stageKeys } from "./stage-memo";
+import type { EnvList } from "./env-list";
+import type { GlobalExpansions } from "./global-expand";
+import { expandGlobal } from "./global-expand";
+import { buildMetaArgs, defaultArgs } from "./global-args";
+import { constPlatform, LintSink, redundantTargetPlatform, undefinedArgsInFrom } from "./lints";
+import type { LintConfig } from "./lint-config";
+import type { CellDraft } from "./mount-cell";
+import type { Prepared } from "./prepare";
+import { SCRATCH } from "./prepare";
+import { initTriggers, markReachable } from "./reachability";
+import type { StageState } from "./stage-state";
+import { initExecPlatform, initState, newStageState } from "./stage-state";
+import type { StopError } from "./types";
+
+export interface ConvertOptions {
+  readonly buildArgs: ReadonlyMap<string, string>;
+  /** `--build-arg BUILDKIT_CACHE_MOUNT_NS` (frontend/dockerui/config.go), "" when unset. */
+  readonly cacheNamespace: string;
+  /** `--target` as typed, "" for the default. */
+  readonly target: string;
+  readonly allStages: boolean;
+  readonly lintConfig: LintConfig;
+  readonly imageEnv: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface ConvertInput {
+  readonly parsed: ParsedDockerfile;
+  readonly prep: Prepared;
+  readonly options: ConvertOptions;
+  /** Position of each command in parsed.commands (ONBUILD inner commands share their ONBUILD's). */
+  readonly ordinals: ReadonlyMap<Command, number>;
+  /**
+   * Mounts whose fields contain nothing to expand parse the same on every
+   * platform: run.ts keeps their parseMountDispatch result here.
+   */
+  readonly literalMounts: Map<MountSpec, unknown>;
+  readonly literalFlags: Map<MountSpec, boolean>;
+  /** parseStageBase results by name (the same on every platform). */
+  readonly references: Map<string, ReturnType<typeof parseStageBase>>;
+  /** Platform-independent parts of literal mounts' cells (mount-cell.ts). */
+  readonly cellCores: Map<MountSpec, unknown>;
+  /** Global-scope expansions by word and inputs (global-expand.ts). */
+  readonly globalExpansions: GlobalExpansions;
+  /** Stage dispatch results by platform-dependent inputs (stage-memo.ts). */
+  readonly stageMemo: Map<string, StageMemo>;
+  /** Stage content ids by content key (stage-memo.ts). */
+  readonly contentIds: Map<string, number>;
+}
+
+export interface PlatformInput {
+  readonly index: number;
+  /** Normalized target platform. */
+  readonly target: Platform;
+  /** Normalized build platform. */
+  readonly build: Platform;
+  /** No `--platform` given: BuildKit's implicit target (platform.go buildPlatformOpt). */
+  readonly implicit: boolean;
+}
+
+export interface PlatformOutcome {
+  readonly error: StopError | null;
+  readonly alternatives: readonly string[];
+  /** Per stage: built for this platform. */
+  readonly built: readonly boolean[];
+  /** Index of the target stage, or null when it could not be chosen. */
+  readonly targetStage: number | null;
+  /** Cache mount cells, in dispatch order. */
+  readonly cells: readonly CellDraft[];
+  /** [child, base] stage pairs (FROM <stage>), known once base names are expanded. */
+  readonly links: readonly (readonly [number, number])[];
+  readonly lints: readonly LintWarning[];
+}
+
+/** Everything dispatch needs besides the stage itself. */
+export interface DispatchContext {
+  readonly input: ConvertInput;
+  readonly platform: PlatformInput;
+  readonly targetText: string;
+  /** Build platform as BUILDPLATFORM shows it. */
+  readonly buildText: string;
+  readonly globals: EnvList;
+  readonly states: readonly StageState[];
+  /** Unregistered states (images / scratch) after the registered stages: normalized reference or scratch. */
+  readonly unregistered: readonly { readonly baseName: string; readonly ref: string | null }[];
+  readonly lints: LintWarning[];
+  /** Lints are only kept for the first platform (BuildKit prints them once), unless check=error needs them. */
+  readonly collectLints: boolean;
+  readonly sink: LintSink;
+  readonly cells: CellDraft[];
+  /** `d.stageName` is cleared when the whole build has a single state (convert.go). */
+  readonly singleState: boolean;
+  /** Sources of a state: COPY --from, mount from= and ONBUILD triggers' ones. */
+  readonly depsOf: (st: StageState) => readonly number[];
+}
+
+export function convertPlatform(input: ConvertInput, platform: PlatformInput): PlatformOutcome {
+  const { parsed, prep, options } = input;
+  const escape = parsed.directives.escapeToken;
+  const lints: LintWarning[] = [];
+  const cells: CellDraft[] = [];
+  const links: [number, number][] = [];
+  const n = prep.stages.length;
+  const built = new Array<boolean>(n).fill(false);
+  const fail = (error: StopError, targetStage: number | null = null, alternatives: string[] = []): PlatformOutcome => ({
+    error,
+    alternatives,
+    built: built.fill(false),
+    targetStage,
+    cells: [],
+    links,
+    lints,
+  });
+
+  const collectLints = platform.index === 0 || options.lintConfig.returnAsError;
+  const sink = new LintSink(lints, options.lintConfig, collectLints);
+
+  // Global scope: automatic ARGs, then the ARGs before the first FROM.
+  const lastStage = prep.stages[n - 1];
+  const targetStageName = options.target !== "" ? options.target : (lastStage?.name ?? "");
+  if (collectLints) validateBaseImagesWithDefaultArgs(input, platform, targetStageName, sink);
+  const globals = defaultArgs(platform.target, platform.build, targetStageName, options.buildArgs);
+  const metaError = buildMetaArgs(globals, prep.metaArgs, options.buildArgs, escape, input.globalExpansions);
+  if (metaError !== null) return fail(metaError);
+  // Names a FROM line may use without UndefinedArgInFrom: globals, and every global ARG even without a value.
+  const fromArgKeys = collectLints
+    ? new Set([...globals.keys(), ...prep.metaArgs.flatMap((a) => a.args.map((kv) => kv.key))])
+    : new Set<string>();
+
+  // Base names and --platform of every stage, built or not (convert.go "set base state for every image").
+  const states: StageState[] = [];
+  const byNameSoFar = new Map<string, StageState>();
+  for (const stage of prep.stages) {
+    const from = stage.from;
+    const name = expandGlobal(input.globalExpansions, from.image, globals, escape);
+    if (collectLints) undefinedArgsInFrom(sink, name.uses, fromArgKeys, from.span);
+    if (!name.ok) return fail({ message: name.error, span: from.span });
+    if (name.value === "")
+      return fail({ message: `base name (${from.image}) should not be blank`, span: from.imageSpan });
+
+    let flagPlatform: Platform | null = null;
+    if (from.platform !== null) {
+      const expr = from.platform.text;
+      const r = expandGlobal(input.globalExpansions, expr, globals, escape);
+      const unmatched = r.uses.filter((u) => !u.defined).map((u) => u.name);
+      if (collectLints) {
+        undefinedArgsInFrom(sink, r.uses, fromArgKeys, from.span);
+        if (r.ok) {
+          redundantTargetPlatform(sink, expr, r.value, r.uses, globals.get("TARGETPLATFORM"), from.span);
+          constPlatform(sink, stage.name ?? "", r.value, r.uses, platform.build, from.span);
+        }
+      }
+      if (!r.ok) return fail({ message: `failed to process arguments for platform : ${r.error}`, span: from.span });
+      if (r.value === "") {
+        return fail({
+          message: suggestAny(`empty platform value from expression ${expr}`, unmatched, globals.keys()),
+          span: from.span,
+        });
+      }
+      const p = parsePlatform(r.value, platform.build);
+      if (!p.ok) {
+        return fail({
+          message: `failed to parse platform ${expr}: ${suggestAny(p.error, unmatched, globals.keys())}`,
+          span: from.span,
+        });
+      }
+      flagPlatform = p.platform;
+    }
+
+    const base = byNameSoFar.get(name.value) ?? null;
+    const st = newStageState(stage, name.value, base, flagPlatform);
+    if (base !== null) links.push([stage.index, base.stage.index]);
+    states.push(st);
+    if (stage.name !== null) byNameSoFar.set(stage.name, st);
+  }
+
+  // The target (convert.go: last stage by default, else by name, case-insensitively).
+  let target: StageState | undefined;
+  if (options.target === "") {
+    target = states[n - 1];
+  } else {
+    const idx = prep.stageByName.get(options.target.toLowerCase());
+    target = idx === undefined ? undefined : states[idx];
+    if (target === undefined) {
+      return fail({
+        message: withSuggestion(
+          `target stage ${goQuote(options.target)} could not be found`,
+          options.target,
+          prep.stageNames,
+          true,
+        ),
+        span: null,
+      });
+    }
+  }
+  if (target === undefined) return fail({ message: "dockerfile contains no stages to build", span: null });
+  const targetIndex = target.stage.index;
+
+  if (prep.dependencyError !== null) return fail(prep.dependencyError, targetIndex);
+  if (prep.cycleError !== null) return fail(prep.cycleError, targetIndex);
+
+  // Resolve base images (convert.go resolveReachableStages). BuildKit parses every
+  // stage's reference in parallel goroutines; see types.ts raceAlternatives.
+  const unregistered = prep.unregistered.map((u) => ({ baseName: u.baseName, ref: null as string | null }));
+  const refErrors: StopError[] = [];
+  const checkRef = (baseName: string, span: Span | null): string | null => {
+    let r = input.references.get(baseName);
+    if (r === undefined) input.references.set(baseName, (r = parseStageBase(baseName)));
+    if (!r.ok) {
+      refErrors.push({ message: r.error, span });
+      return null;
+    }
+    return r.normalized;
+  };
+  for (const st of states) {
+    if (st.base !== null) continue;
+    if (st.baseName === SCRATCH) {
+      st.platform = platform.target;
+      st.execReason = { kind: "scratch", ignoredPlatform: st.stage.from.platform?.text ?? null };
+      continue;
+    }
+    const ref = checkRef(st.baseName, st.stage.from.span);
+    if (ref !== null) st.baseName = ref;
+    if (st.platform === null) {
+      st.platform = platform.target;
+      st.execReason = { kind: "target" };
+    } else {
+      st.execReason = { kind: "flag", expr: st.stage.from.platform?.text ?? "" };
+    }
+  }
+  for (const u of unregistered) {
+    if (u.baseName === SCRATCH) continue;
+    u.ref = checkRef(u.baseName, null);
+  }
+  if (refErrors.length > 0) {
+    // The goroutine started last usually runs first (Go's runnext slot), so its
+    // error is the one BuildKit prints most often.
+    const chosen = refErrors[refErrors.length - 1] as StopError;
+    const others = refErrors
+      .slice(0, -1)
+      .map((e) => e.message)
+      .filter((m) => m !== chosen.message);
+    return fail(chosen, targetIndex, [...new Set(others)]);
+  }
+
+  // Reachability, with ONBUILD triggers that may add dependencies (convert.go resolveStages).
+  const depsOf = (st: StageState): readonly number[] => {
+    const d = prep.deps[st.stage.index] ?? [];
+    return st.extraDeps.length === 0 ? d : [...d, ...st.extraDeps];
+  };
+  for (;;) {
+    markReachable(target, states, depsOf);
+    let newDeps = false;
+    for (const st of states) {
+      if (!st.reachable || st.base === null || st.onbuildInit) continue;
+      st.onbuildInit = true;
+      const r = initTriggers(st, st.base.stage.onbuilds, input, unregistered, states.length);
+      if ("message" in r) return fail(r, targetIndex);
+      if (r.newDeps) newDeps = true;
+    }
+    if (!newDeps) break;
+  }
+
+  const ctx: DispatchContext = {
+    input,
+    platform,
+    targetText: formatPlatform(platform.target),
+    buildText: formatPlatform(platform.build),
+    globals,
+    states,
+    unregistered,
+    lints,
+    collectLints,
+    sink,
+    cells,
+    singleState: states.length + unregistered.length === 1,
+    depsOf,
+  };
+
+  // Dispatch the reachable stages in order (convert.go dispatchStages). A stage
+  // whose platform-dependent inputs match an earlier platform's reuses its result.
+  for (const st of states) {
+    if (!options.allStages && (!st.reachable || st.dispatched)) continue;
+    initExecPlatform(st, ctx);
+    st.dispatched = true;
+    built[st.stage.index] = true;
+    const keys = stageKeys(st, ctx);
+    st.contentId = contentId(ctx, keys.content);
+    const memo = input.stageMemo.get(keys.dispatch);
+    let err: StopError | null;
+    if (memo !== undefined && (!collectLints || memo.lintsKept)) {
+      err = replayStage(st, memo, ctx);
+    } else {
+      initState(st, ctx);
+      const cellStart = cells.length;
+      const lintStart = lints.length;
+      err = dispatchStage(st, ctx);
+      recordStage(st, keys.dispatch, err, cells.slice(cellStart), collectLints ? lints.slice(lintStart) : null, ctx);
+    }
+    if (err !== null)
+      return {
+        error: err,
+        alternatives: [],
+        built: built.fill(false),
+        targetStage: targetIndex,
+        cells: [],
+        links,
+        lints,
+      };
+  }
+
+  // check=error=true turns any lint warning into an error (linter.go Linter.Error).
+  if (options.lintConfig.returnAsError) {
+    const rules = calledRules(parsed.warnings, lints, options.lintConfig);
+    if (rules.length > 0) {
+      return {
+        error: { message: `lint violation found for rules: ${rules.join(", ")}`, span: null },
+        alternatives: [],
+        built: built.fill(false),
+        targetStage: targetIndex,
+        cells: [],
+        links,
+        lints,
+      };
+    }
+  }
+
+  return { error: null, alternatives: [], built, targetStage: targetIndex, cells, links, lints };
+}
+
+/**
+ * validateBaseImagesWithDefaultArgs (convert.go): with the ARG defaults alone
+ * (no build-args), every base name must still be a valid reference.
+ */
+function validateBaseImagesWithDefaultArgs(
+  input: ConvertInput,
+  platform: PlatformInput,
+  targetStage: string,
+  sink: LintSink,
+): void {
+  const escape = input.parsed.directives.escapeToken;
+  const env = defaultArgs(platform.target, platform.build, targetStage, input.options.buildArgs);
+  if (buildMetaArgs(env, input.prep.metaArgs, NO_BUILD_ARGS, escape, input.globalExpansions) !== null) return;
+  for (const stage of input.prep.stages) {
+    const r = expandGlobal(input.globalExpansions, stage.from.image, env, escape);
+    if (!r.ok) return;
+    if (!parseImageReference(r.value).ok) {
+      sink.add(
+        "InvalidDefaultArgInFrom",
+        `Default value for ARG ${stage.from.image} results in empty or invalid base image name`,
+        stage.from.span,
+      );
+    }
+  }
+}
+
+const NO_BUILD_ARGS: ReadonlyMap<string, string> = new Map();
+
+/** wrapSuggestAny (convert.go): the first unmatched name with a suggestion. */
+function suggestAny(message: string, unmatched: readonly string[], keys: readonly string[]): string {
+  for (const k of unmatched) {
+    const m = withSuggestion(message, k, keys, true);
+    if (m !== message) return m;
+  }
+  return message;
+}
+
+/** Rules that fired, in first-seen order (BuildKit prints them in map order). */
+function calledRules(
+  parseWarnings: readonly LintWarning[],
+  lints: readonly LintWarning[],
+  config: LintConfig,
+): string[] {
+  const seen = new Set<string>();
+  for (const w of [...parseWarnings, ...lints]) {
+    if (!config.skipAll && !config.skip.has(w.rule)) seen.add(w.rule);
+  }
+  return [...seen];
+}

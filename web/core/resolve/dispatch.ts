@@ -1,0 +1,244 @@
+/**
+ * The dispatch of one built stage's instructions (convert.go dispatch and
+ * dispatchArg / dispatchEnv / dispatchWorkdir / dispatchUser / dispatchCopy /
+ * dispatchRun). Only what decides a cache key or stops the build is modelled:
+ * the environment, the working directory, the state's content (for `from=`
+ * bases), and every error BuildKit raises there.
+ */
+import { expandWord, goQuote } from "../expand/index";
+import type { ExpandResult, VariableRef } from "../expand/index";
+import type {
+  ArgCommand,
+  Command,
+  CopyCommand,
+  EnvCommand,
+  RunCommand,
+  Span,
+  UserCommand,
+  WorkdirCommand,
+} from "../parse/types";
+import { suggest } from "../util/suggest";
+import type { ConvertInput, DispatchContext } from "./convert";
+import type { StageState } from "./stage-state";
+import { addImageEnv } from "./stage-state";
+import type { EnvOrigin } from "./env-list";
+import { isAbs, join } from "./go-path";
+import { secretKey } from "./lints";
+import { dispatchRun } from "./run";
+import type { PreparedCommand, StopError } from "./types";
+
+/** ARGs that never enter the environment (convert.go nonEnvArgs). */
+export const NON_ENV_ARGS: ReadonlySet<string> = new Set(["BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE"]);
+
+export function dispatchStage(st: StageState, ctx: DispatchContext): StopError | null {
+  for (const pc of st.triggers) {
+    const err = dispatchCommand(st, pc, ctx);
+    if (err !== null) return err;
+  }
+  for (const pc of st.stage.commands) {
+    const err = dispatchCommand(st, pc, ctx);
+    if (err !== null) return err;
+  }
+  return null;
+}
+
+function dispatchCommand(st: StageState, pc: PreparedCommand, ctx: DispatchContext): StopError | null {
+  const c = pc.command;
+  // Trigger commands report the child's FROM location (convert.go initOnBuildTriggers).
+  const span = pc.trigger !== null ? st.stage.from.span : c.span;
+  switch (c.kind) {
+    case "arg":
+      return dispatchArg(st, c, span, ctx);
+    case "env":
+      return dispatchEnv(st, c, span, ctx);
+    case "workdir":
+      return dispatchWorkdir(st, c, span, ctx);
+    case "user":
+      return dispatchUser(st, c, span, ctx);
+    case "copy":
+    case "add":
+      return dispatchCopy(st, c, pc, span, ctx);
+    case "run":
+      return dispatchRun(st, c as RunCommand, pc, span, ctx);
+    default:
+      return null;
+  }
+}
+
+/** Expands a word against the stage environment, reporting UndefinedVar like convert.go reportUnmatchedVariables. */
+export function expandInStage(st: StageState, word: string, span: Span, ctx: DispatchContext): ExpandResult {
+  const r = expandWord(word, st.env.map, ctx.input.parsed.directives.escapeToken);
+  reportUndefined(st, r.uses, span, ctx);
+  return r;
+}
+
+export function reportUndefined(st: StageState, uses: readonly VariableRef[], span: Span, ctx: DispatchContext): void {
+  if (!ctx.collectLints || uses.length === 0) return;
+  let reported: Set<string> | null = null;
+  let keys: string[] | null = null;
+  for (const u of uses) {
+    if (u.defined || st.declaredArgs.has(u.name) || NON_ENV_ARGS.has(u.name)) continue;
+    // BuildKit collects names in a set: one warning per name per word.
+    reported ??= new Set();
+    if (reported.has(u.name)) continue;
+    reported.add(u.name);
+    keys ??= st.env.keys();
+    const match = suggest(u.name, keys, true);
+    ctx.sink.add(
+      "UndefinedVar",
+      `Usage of undefined variable '$${u.name}'` + (match === null ? "" : ` (did you mean $${match}?)`),
+      span,
+    );
+  }
+}
+
+/** dispatchArg (convert.go). */
+function dispatchArg(st: StageState, c: ArgCommand, span: Span, ctx: DispatchContext): StopError | null {
+  const { buildArgs } = ctx.input.options;
+  const stageName = st.stage.stageName;
+  for (const kv of c.args) {
+    if (ctx.collectLints) secretKey(ctx.sink, "ARG", kv.key, span);
+    const fromBuildArg = buildArgs.get(kv.key);
+    let value: string | null = null;
+    let origin: EnvOrigin | null = null;
+    if (fromBuildArg !== undefined) {
+      value = fromBuildArg;
+      origin = { kind: "arg", line: c.startLine, stage: stageName, via: "build-arg", global: null };
+    } else if (kv.value !== null) {
+      // The default is expanded against the stage environment, not the globals.
+      const r = expandInStage(st, kv.value, kv.span, ctx);
+      if (!r.ok) return { message: r.error, span };
+      value = r.value;
+      origin = { kind: "arg", line: c.startLine, stage: stageName, via: "default", global: null };
+    } else {
+      const g = ctx.globals.get(kv.key);
+      if (g !== undefined) {
+        value = g;
+        origin = {
+          kind: "arg",
+          line: c.startLine,
+          stage: stageName,
+          via: "global",
+          global: ctx.globals.origin(kv.key) ?? null,
+        };
+      }
+    }
+    if (value !== null && origin !== null) {
+      if (!NON_ENV_ARGS.has(kv.key)) st.env.set(kv.key, value, origin);
+    }
+    st.declaredArgs.add(kv.key);
+  }
+  return null;
+}
+
+/** dispatchEnv (convert.go): all words are expanded first (against the environment before the line), then set. */
+function dispatchEnv(st: StageState, c: EnvCommand, span: Span, ctx: DispatchContext): StopError | null {
+  const pairs: [string, string][] = [];
+  for (const kv of c.env) {
+    const k = expandInStage(st, kv.key, kv.span, ctx);
+    if (!k.ok) return { message: k.error, span };
+    const v = expandInStage(st, kv.value, kv.span, ctx);
+    if (!v.ok) return { message: v.error, span };
+    pairs.push([k.value, v.value]);
+  }
+  const origin: EnvOrigin = { kind: "env", line: c.startLine, stage: st.stage.stageName };
+  for (const [k, v] of pairs) {
+    if (ctx.collectLints) secretKey(ctx.sink, "ENV", k, span);
+    st.env.set(k, v, origin);
+    addImageEnv(st.imageEnv, k, v, origin);
+  }
+  return null;
+}
+
+/**
+ * dispatchWorkdir + util/system NormalizeWorkdir (Linux rules): a relative
+ * path joins the current WORKDIR, an absolute one is kept as written.
+ */
+function dispatchWorkdir(st: StageState, c: WorkdirCommand, span: Span, ctx: DispatchContext): StopError | null {
+  const r = expandInStage(st, c.path, c.span, ctx);
+  if (!r.ok) return { message: r.error, span };
+  // WorkdirRelativePath: only the first WORKDIR of the stage and its ancestors.
+  if (!st.workdirSet && !isAbs(r.value) && ctx.collectLints) {
+    ctx.sink.add(
+      "WorkdirRelativePath",
+      `Relative workdir ${goQuote(r.value)} can have unexpected results if the base image changes`,
+      span,
+    );
+  }
+  st.workdirSet = true;
+  const wd = normalizeWorkdir(st.workdir, r.value);
+  st.workdir = wd;
+  st.dir = wd;
+  if (wd !== "/") {
+    // WORKDIR creates the directory with a file op: the state has content now.
+    st.scratch = false;
+  }
+  return null;
+}
+
+export function normalizeWorkdir(current: string, requested: string): string {
+  let parent = current === "" ? "/" : current;
+  if (!isAbs(parent)) parent = join("/", parent);
+  let p = requested === "" ? parent : requested;
+  if (!isAbs(p)) p = join(parent, p);
+  return p;
+}
+
+/** The mount point of a relative target (convert_runmount.go): `filepath.Join("/", dir, target)`. */
+export function mountPoint(dir: string, target: string): string {
+  // Cleaning never changes whether a path starts with "/".
+  return isAbs(target) ? target : join("/", dir, target);
+}
+
+function dispatchUser(st: StageState, c: UserCommand, span: Span, ctx: DispatchContext): StopError | null {
+  const r = expandInStage(st, c.user, c.span, ctx);
+  if (!r.ok) return { message: r.error, span };
+  return null;
+}
+
+/** dispatchCopy's source check (convert.go dispatch): a stage must be dispatched before it is copied from. */
+function dispatchCopy(
+  st: StageState,
+  c: CopyCommand,
+  pc: PreparedCommand,
+  span: Span,
+  ctx: DispatchContext,
+): StopError | null {
+  const srcIndex = pc.sources[0];
+  if (c.kind === "copy" && srcIndex !== undefined) {
+    const src = ctx.states[srcIndex];
+    if (src !== undefined) {
+      if (!src.dispatched) {
+        const current = ctx.singleState ? "" : st.stage.stageName;
+        return {
+          message: `cannot copy from stage ${goQuote(c.from ?? "")}, it needs to be defined before current stage ${goQuote(current)}`,
+          span,
+        };
+      }
+      if (src.platformSpecific) st.platformSpecific = true;
+    } else if (unregisteredIdentity(srcIndex, ctx) !== "scratch") {
+      // An image is pulled for the target platform.
+      st.platformSpecific = true;
+    }
+  }
+  st.scratch = false;
+  return null;
+}
+
+/** Identity of an unregistered state: an image on the target platform, or scratch. */
+export function unregisteredIdentity(index: number, ctx: DispatchContext): string {
+  const u = ctx.unregistered[index - ctx.states.length];
+  if (u === undefined || u.ref === null) return "scratch";
+  return `image ${u.ref}@${ctx.targetText}`;
+}
+
+export function ordinalOf(input: ConvertInput, c: Command): number {
+  return input.ordinals.get(c) ?? -1;
+}
+
+/** What a stage's content is, for comparing `from=` bases across platforms (stage-memo.ts). */
+export function stageIdentity(st: StageState): string {
+  return st.platformSpecific
+    ? `stage ${st.stage.stageName}#${st.contentId}@${st.execPlatform}`
+    : `stage ${st.stage.stageName}#${st.contentId}`;
+}

@@ -1,0 +1,232 @@
+/**
+ * Everything of the conversion that does not depend on the target platform,
+ * done once per analysis (convert.go toDispatchState up to the first use of
+ * platform ARGs, plus toCommand / validateCircularDependency, which only
+ * look at literal stage names).
+ */
+import { expandWord } from "../expand/index";
+import type { ArgCommand, Command, FromCommand, OnbuildCommand, ParsedDockerfile, RunCommand } from "../parse/types";
+import { parseGoAtoi } from "./go-strconv";
+import type { PreparedCommand, StopError } from "./types";
+
+export interface PreparedStage {
+  readonly index: number;
+  readonly from: FromCommand;
+  /** Lower-cased `AS` name, or null. */
+  readonly name: string | null;
+  /** BuildKit's stageName: the name, or `stage-N` (convert.go). */
+  readonly stageName: string;
+  readonly commands: readonly PreparedCommand[];
+  /** ONBUILD instructions of this stage (they run in the stages built FROM it). */
+  readonly onbuilds: readonly OnbuildCommand[];
+}
+
+/** A state BuildKit creates for a `COPY --from=<image>` or a mount source that names no stage. */
+export interface UnregisteredState {
+  /** Image reference as written, or `scratch` for mounts without `from=`. */
+  readonly baseName: string;
+}
+
+export interface Prepared {
+  readonly metaArgs: readonly ArgCommand[];
+  readonly stages: readonly PreparedStage[];
+  /** States N, N+1, … after the registered stages (convert.go toCommand's unregistered states). */
+  readonly unregistered: readonly UnregisteredState[];
+  /** Stage index by lower-cased name; the last definition wins (dispatchStates.statesByName). */
+  readonly stageByName: ReadonlyMap<string, number>;
+  /** Names for "did you mean" (dispatchStates.names()). */
+  readonly stageNames: readonly string[];
+  /** Per stage: names of its `ARG NAME` without a value (they read the global scope). */
+  readonly valuelessArgs: readonly (readonly string[])[];
+  /** Static dependencies per state (COPY --from, RUN --mount from=), before ONBUILD triggers. */
+  readonly deps: readonly (readonly number[])[];
+  /** toCommand's first error (after target resolution), or null. */
+  readonly dependencyError: StopError | null;
+  /** validateCircularDependency's error, or null. */
+  readonly cycleError: StopError | null;
+}
+
+export const SCRATCH = "scratch";
+
+/** Splits the commands into global ARGs and stages. Returns null when there is no FROM. */
+export function splitStages(parsed: ParsedDockerfile): {
+  metaArgs: ArgCommand[];
+  stages: { from: FromCommand; commands: Command[] }[];
+  beforeFrom: Command | null;
+} {
+  const metaArgs: ArgCommand[] = [];
+  const stages: { from: FromCommand; commands: Command[] }[] = [];
+  let beforeFrom: Command | null = null;
+  for (const c of parsed.commands) {
+    if (c.kind === "from") {
+      stages.push({ from: c, commands: [] });
+    } else if (stages.length === 0) {
+      if (c.kind === "arg") metaArgs.push(c);
+      else beforeFrom ??= c;
+    } else {
+      stages[stages.length - 1]?.commands.push(c);
+    }
+  }
+  return { metaArgs, stages, beforeFrom };
+}
+
+/** The `from=` of each mount as toCommand sees it: raw (unexpanded), last one wins, `scratch` when absent (convert_runmount.go detectRunMount). */
+export function rawMountFroms(run: RunCommand): string[] {
+  return run.mounts.map((m) => {
+    let from = "";
+    for (const f of m.fields) if (f.key === "from" && f.value !== null) from = f.value.text;
+    return from === "" ? SCRATCH : from;
+  });
+}
+
+export function prepare(parsed: ParsedDockerfile, split: ReturnType<typeof splitStages>): Prepared {
+  const escape = parsed.directives.escapeToken;
+  const stageByName = new Map<string, number>();
+  const stageNames: string[] = [];
+  split.stages.forEach((s, i) => {
+    const name = s.from.stageName;
+    if (name !== null) stageByName.set(name, i);
+    stageNames.push(name ?? `stage-${i}`);
+  });
+
+  const n = split.stages.length;
+  const unregistered: UnregisteredState[] = [];
+  const deps: number[][] = split.stages.map(() => []);
+  let dependencyError: StopError | null = null;
+
+  // toCommand for every command of every stage, in order (convert.go). A
+  // source that names no stage becomes a new state appended to the list, so
+  // `COPY --from=<index>` can even point at one of those.
+  const resolveSource = (name: string): number => {
+    const byName = stageByName.get(name.toLowerCase());
+    if (byName !== undefined) return byName;
+    unregistered.push({ baseName: name });
+    deps.push([]);
+    return n + unregistered.length - 1;
+  };
+
+  const toCommand = (c: Command, trigger: PreparedCommand["trigger"]): PreparedCommand | StopError => {
+    if (c.kind === "copy" && c.from !== null && c.from !== "") {
+      const r = copyFromSource(c.from, escape, stageByName, n + unregistered.length, c.span);
+      if ("message" in r) return r;
+      const src = r.index ?? resolveSource(c.from);
+      return { command: c, sources: [src], trigger };
+    }
+    if (c.kind === "run" && c.mounts.length > 0) {
+      return { command: c, sources: rawMountFroms(c).map(resolveSource), trigger };
+    }
+    return { command: c, sources: [], trigger };
+  };
+
+  const stages: PreparedStage[] = split.stages.map((s, i) => {
+    const commands: PreparedCommand[] = [];
+    const onbuilds: OnbuildCommand[] = [];
+    for (const c of s.commands) {
+      if (c.kind === "onbuild") onbuilds.push(c);
+      if (dependencyError !== null) {
+        commands.push({ command: c, sources: [], trigger: null });
+        continue;
+      }
+      const pc = toCommand(c, null);
+      if ("message" in pc) {
+        dependencyError = pc;
+        commands.push({ command: c, sources: [], trigger: null });
+        continue;
+      }
+      commands.push(pc);
+      for (const src of pc.sources) {
+        const d = deps[i];
+        if (d !== undefined && !d.includes(src)) d.push(src);
+      }
+    }
+    return {
+      index: i,
+      from: s.from,
+      name: s.from.stageName,
+      stageName: stageNames[i] ?? `stage-${i}`,
+      commands,
+      onbuilds,
+    };
+  });
+
+  const cycleError = dependencyError === null ? findCycle(stages, deps) : null;
+  const valuelessArgs = stages.map((s) => {
+    const names = new Set<string>();
+    for (const pc of s.commands)
+      if (pc.command.kind === "arg") for (const kv of pc.command.args) if (kv.value === null) names.add(kv.key);
+    return [...names];
+  });
+  return {
+    metaArgs: split.metaArgs,
+    stages,
+    unregistered,
+    stageByName,
+    stageNames,
+    valuelessArgs,
+    deps,
+    dependencyError,
+    cycleError,
+  };
+}
+
+/**
+ * `COPY --from` checks of toCommand (convert.go): no variables, a number is a
+ * state index. Returns the state index, `null` for "look the name up", or an error.
+ */
+export function copyFromSource(
+  from: string,
+  escape: "\\" | "`",
+  stageByName: ReadonlyMap<string, number>,
+  stateCount: number,
+  span: StopError["span"],
+): { index: number | null } | StopError {
+  const expanded = expandWord(from, EMPTY_ENV, escape);
+  if (!expanded.ok) return { message: expanded.error, span };
+  if (expanded.value !== from) {
+    return {
+      message:
+        "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround",
+      span,
+    };
+  }
+  const index = parseGoAtoi(from);
+  if (index === null) {
+    const byName = stageByName.get(from.toLowerCase());
+    return { index: byName ?? null };
+  }
+  if (index < 0n || index >= BigInt(stateCount)) return { message: `invalid stage index ${index}`, span };
+  return { index: Number(index) };
+}
+
+const EMPTY_ENV: ReadonlyMap<string, string> = new Map();
+
+/**
+ * validateCircularDependency (convert.go): a depth-first walk over the
+ * dependencies from each state in order; the error names the state the walk
+ * started from.
+ */
+function findCycle(stages: readonly PreparedStage[], deps: readonly (readonly number[])[]): StopError | null {
+  const visited = new Uint8Array(deps.length);
+  const onPath = new Uint8Array(deps.length);
+  const visit = (s: number): boolean => {
+    if (visited[s] === 1) return false;
+    visited[s] = 1;
+    onPath[s] = 1;
+    for (const d of deps[s] ?? []) {
+      if (onPath[d] === 1) return true;
+      if (visit(d)) return true;
+    }
+    onPath[s] = 0;
+    return false;
+  };
+  for (let s = 0; s < stages.length; s++) {
+    if (visit(s)) {
+      const stage = stages[s];
+      return {
+        message: `circular dependency detected on stage: ${stage?.stageName ?? ""}`,
+        span: stage?.from.span ?? null,
+      };
+    }
+  }
+  return null;
+}
