@@ -1,0 +1,314 @@
+/**
+ * The fixer's invariants (design.md "Fix strategy"), as property tests over
+ * the real-world corpus, every rule's examples and generated Dockerfiles,
+ * across three platform sets:
+ * - fix(fix(x)) == fix(x);
+ * - re-analysing `fixed` shows no error-level finding that a safe fix addressed;
+ * - `fixed` parses without any new BuildKit error;
+ * - lines no edit touches are unchanged.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { AnalyzeOptions, Finding, FixStyle, TextEdit } from "../report/types";
+import { RULES } from "../rules/index";
+import { runPipeline, type RuleRun } from "../rules/test-support";
+import { LineIndex } from "../source";
+
+const SETS: readonly (readonly string[])[] = [
+  ["linux/amd64", "linux/arm64"],
+  ["linux/amd64", "linux/arm64", "linux/arm/v7", "linux/arm/v6"],
+  ["linux/amd64", "linux/arm64", "linux/s390x", "linux/ppc64le", "linux/riscv64"],
+];
+const CORPUS = "/work/shared/corpus";
+const CORPUS_S3: AnalyzeOptions = {
+  platforms: ["linux/arm64", "linux/s390x", "linux/ppc64le", "linux/riscv64", "linux/386"],
+  buildPlatform: "linux/arm64",
+};
+
+/** Drops the line number BuildKit puts in parse errors (inserted ARG lines shift it). */
+const withoutLine = (m: string): string => m.replace(/on line \d+/, "on line N");
+
+/** Original lines that an edit changes in place (pure line insertions at a line start change none). */
+function touchedLines(text: string, edits: readonly TextEdit[]): Set<number> {
+  const lines = new LineIndex(text);
+  const touched = new Set<number>();
+  for (const e of edits) {
+    const atLineStart = e.start === lines.lineStart(lines.lineOf(e.start));
+    if (e.start === e.end && atLineStart && /(\r\n|\n)$/.test(e.text)) continue;
+    for (let l = lines.lineOf(e.start); l <= lines.lineOf(e.end); l++) touched.add(l);
+  }
+  return touched;
+}
+
+function splitLines(text: string): string[] {
+  return text.split(/\r\n|\n/);
+}
+
+export function invariantViolations(text: string, options: AnalyzeOptions): string[] {
+  const problems: string[] = [];
+  const first = runPipeline(text, options);
+  const again = runPipeline(first.fixed, options);
+  if (again.fixed !== first.fixed) problems.push(`not idempotent:\n${first.fixed}\n---\n${again.fixed}`);
+
+  // Mount indexes survive the fix (it adds no mount), so a finding is named by its rule and the
+  // mount it points at (or its message when it points at no mount).
+  const key = (run: RuleRun, f: Finding): string => {
+    const own = f.mounts.find((m) => {
+      const r = run.resolution.mounts[m]?.range;
+      return r !== undefined && r.startLine === f.range.startLine && r.startColumn === f.range.startColumn;
+    });
+    // Otherwise the mounts and the first code span (`$TARGETARCH`): the rest of the message
+    // moves with the fix (line numbers, the option's new text).
+    const subject = /`[^`]*`/.exec(f.message)?.[0] ?? withoutLine(f.message);
+    return own !== undefined ? `${f.ruleId}:${own}` : `${f.ruleId}:${f.mounts.join(",")}:${subject}`;
+  };
+  const unfixed = new Set(first.findings.filter((f) => f.fix?.safety !== "safe").map((f) => key(first, f)));
+  for (const f of again.findings) {
+    if (f.severity === "error" && !unfixed.has(key(again, f)))
+      problems.push(`error left after a safe fix: ${f.ruleId}: ${f.message}`);
+  }
+
+  const before = new Set(first.parsed.errors.map((e) => withoutLine(e.message)));
+  for (const e of again.parsed.errors)
+    if (!before.has(withoutLine(e.message))) problems.push(`new parse error: ${e.message}`);
+
+  const safeEdits = first.findings.flatMap((f) => (f.fix?.safety === "safe" ? f.fix.edits : []));
+  const touched = touchedLines(text, safeEdits);
+  const fixedLines = splitLines(first.fixed);
+  let at = 0;
+  splitLines(text).forEach((line, i) => {
+    if (touched.has(i + 1)) return;
+    const found = fixedLines.indexOf(line, at);
+    if (found < 0) problems.push(`line ${i + 1} changed without a fix: ${JSON.stringify(line)}`);
+    else at = found + 1;
+  });
+  return problems;
+}
+
+describe("the fixer's invariants", () => {
+  const corpus = readdirSync(CORPUS).filter((d) => !d.endsWith(".md"));
+
+  it("holds them on every corpus Dockerfile and platform set", { timeout: 120_000 }, () => {
+    expect(corpus.length).toBeGreaterThan(40);
+    const problems: string[] = [];
+    for (const d of corpus) {
+      const text = readFileSync(`${CORPUS}/${d}/Dockerfile`, "utf8");
+      for (const platforms of SETS) {
+        for (const p of invariantViolations(text, { platforms })) problems.push(`${d} ${platforms.join(",")}: ${p}`);
+      }
+      // The corpus's own third set builds on arm64.
+      for (const p of invariantViolations(text, CORPUS_S3)) problems.push(`${d} S3: ${p}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("leaves no error-level unsafe collision in any fixed corpus Dockerfile", { timeout: 120_000 }, () => {
+    const left: string[] = [];
+    for (const d of corpus) {
+      const text = readFileSync(`${CORPUS}/${d}/Dockerfile`, "utf8");
+      for (const platforms of SETS) {
+        const fixed = runPipeline(runPipeline(text, { platforms }).fixed, { platforms });
+        for (const f of fixed.findings) {
+          if (f.ruleId === "cross-platform-cache-collision" && f.severity === "error") left.push(`${d}: ${f.message}`);
+        }
+      }
+    }
+    expect(left).toEqual([]);
+  });
+
+  it("holds them on the gallery's examples", { timeout: 120_000 }, () => {
+    const dir = new URL("../../examples/", import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith(".Dockerfile"));
+    expect(files.length).toBeGreaterThan(5);
+    const problems: string[] = [];
+    for (const f of files) {
+      const text = readFileSync(new URL(f, dir), "utf8");
+      for (const platforms of SETS)
+        for (const p of invariantViolations(text, { platforms })) problems.push(`${f}: ${p}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("holds them on every rule's examples, in every fix style", { timeout: 120_000 }, () => {
+    const problems: string[] = [];
+    for (const rule of RULES) {
+      for (const example of [rule.docs.bad, rule.docs.good]) {
+        for (const platforms of SETS) {
+          for (const fixStyle of ["TARGETPLATFORM", "TARGETARCH+TARGETVARIANT", "TARGETARCH"] as const) {
+            const options = { ...example.options, platforms, fixStyle };
+            for (const p of invariantViolations(example.dockerfile, options))
+              problems.push(`${rule.id} ${platforms.join(",")} ${fixStyle}: ${p}`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("holds them on generated Dockerfiles", { timeout: 120_000 }, () => {
+    fc.assert(
+      fc.property(
+        dockerfile(),
+        fc.constantFrom(...SETS),
+        fc.constantFrom<FixStyle>("TARGETPLATFORM", "TARGETARCH+TARGETVARIANT", "TARGETARCH"),
+        fc.constantFrom<Readonly<Record<string, string>>>(
+          {},
+          {},
+          { BUILDKIT_CACHE_MOUNT_NS: "proj" },
+          { TARGETARCH: "amd64" },
+          { UNDEF: "u" },
+        ),
+        fc.constantFrom(undefined, "s0"),
+        (text, platforms, fixStyle, buildArgs, target) => {
+          const problems = invariantViolations(text, { platforms, fixStyle, buildArgs, target });
+          if (problems.length > 0) throw new Error(`${JSON.stringify(text)}\n${problems.join("\n")}`);
+        },
+      ),
+      { seed: Number(process.env.FC_SEED ?? 20240607), numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
+  });
+});
+
+// ---- generated Dockerfiles -------------------------------------------------
+
+const IDS = [
+  "",
+  "id=x",
+  "id=${TARGETARCH}",
+  "id=apk-$TARGETARCH",
+  "id=$TARGETPLATFORM",
+  "id=$UNDEF",
+  "id=",
+  "id=c-${TARGETARCH}${TARGETVARIANT}",
+  "id=$BUILDARCH",
+];
+const TARGETS = [
+  "/var/cache/apk",
+  "/var/cache/apt",
+  "/root/.cache/pip",
+  "/app/node_modules",
+  "node_modules",
+  "/cache",
+  "/root/.cache/go-build",
+  "target",
+  "/usr/local/cargo/registry",
+  "/my cache",
+];
+const SHARING = ["", "sharing=shared", "sharing=private", "sharing=locked", "sharing=LOCKED"];
+const EXTRAS = ["", "uid=1000", "from=s0", "mode=0700"];
+const COMMANDS = ["apk add git", "apt-get update", "cargo build --release", "pip install x", "npm ci", "true"];
+const FROMS = [
+  "alpine:3.20",
+  "debian:12",
+  "--platform=$BUILDPLATFORM golang:1.23",
+  "--platform=linux/s390x alpine",
+  "scratch",
+];
+const BODY = [
+  "ARG TARGETARCH",
+  "ARG TARGETPLATFORM",
+  "ARG TARGETVARIANT",
+  "ARG TARGETARCH=amd64",
+  "ENV X=1",
+  "WORKDIR /app",
+  "# a comment",
+  "",
+  "USER app",
+];
+
+interface MountSpecGen {
+  id: string;
+  target: string;
+  sharing: string;
+  extra: string;
+  dst: boolean;
+  typeFirst: boolean;
+  quote: "none" | "double" | "single";
+  breakAfterType: boolean;
+}
+
+const mountArb: fc.Arbitrary<MountSpecGen> = fc.record({
+  id: fc.constantFrom(...IDS),
+  target: fc.constantFrom(...TARGETS),
+  sharing: fc.constantFrom(...SHARING),
+  extra: fc.constantFrom(...EXTRAS),
+  dst: fc.boolean(),
+  typeFirst: fc.boolean(),
+  quote: fc.constantFrom("none", "double", "single"),
+  breakAfterType: fc.boolean(),
+});
+
+const runArb = fc.record({
+  mounts: fc.array(mountArb, { minLength: 1, maxLength: 2 }),
+  command: fc.constantFrom(...COMMANDS),
+  heredoc: fc.boolean(),
+  indent: fc.constantFrom("", "  "),
+});
+
+const stageArb = fc.record({
+  from: fc.constantFrom(...FROMS),
+  fromPrevious: fc.boolean(),
+  body: fc.array(
+    fc.oneof(
+      fc.constantFrom(...BODY).map((line) => ({ line })),
+      runArb.map((run) => ({ run })),
+    ),
+    { maxLength: 5 },
+  ),
+  copyFromPrevious: fc.boolean(),
+});
+
+function dockerfile(): fc.Arbitrary<string> {
+  return fc
+    .record({
+      escape: fc.constantFrom("\\", "`"),
+      eol: fc.constantFrom("\n", "\r\n"),
+      trailingEol: fc.boolean(),
+      globals: fc.array(fc.constantFrom("ARG TARGETARCH=amd64", "ARG V=1", "ARG BASE=alpine"), { maxLength: 2 }),
+      stages: fc.array(stageArb, { minLength: 1, maxLength: 3 }),
+    })
+    .map(({ escape, eol, trailingEol, globals, stages }) => {
+      const lines: string[] = [];
+      if (escape === "`") lines.push("# escape=`");
+      lines.push(...globals);
+      stages.forEach((s, i) => {
+        const from = i > 0 && s.fromPrevious ? `s${i - 1}` : s.from;
+        lines.push(`FROM ${from} AS s${i}`);
+        if (i > 0 && s.copyFromPrevious) lines.push(`COPY --from=s${i - 1} /x /x`);
+        for (const b of s.body) {
+          if ("line" in b) lines.push(b.line);
+          else lines.push(...runLines(b.run, escape, eol));
+        }
+      });
+      const text = lines.join(eol);
+      return trailingEol ? text + eol : text;
+    });
+}
+
+function runLines(
+  run: { mounts: MountSpecGen[]; command: string; heredoc: boolean; indent: string },
+  escape: string,
+  eol: string,
+): string[] {
+  const flags = run.mounts.map((m) => {
+    const fields = [
+      m.typeFirst ? "type=cache" : "",
+      m.id,
+      `target=${m.target}`,
+      m.sharing,
+      m.uid ? "uid=1000" : "",
+      m.typeFirst ? "" : "type=cache",
+    ].filter((f) => f !== "");
+    let value = fields.join(",");
+    if (m.breakAfterType && m.quote === "none" && m.typeFirst)
+      value = value.replace("type=cache,", `type=cache,${escape}${eol}`);
+    if (m.quote === "double") value = `"${value}"`;
+    else if (m.quote === "single") value = `'${value}'`;
+    else if (m.target.includes(" ")) value = value.replace("/my cache", `/my${escape} cache`);
+    return `--mount=${value}`;
+  });
+  const head = `${run.indent}RUN ${flags.join(` ${escape}${eol}${run.indent}    `)}`;
+  if (run.heredoc) return [`${head} <<EOF`, run.command, "EOF"];
+  return [`${head} ${escape}`, `${run.indent}    ${run.command}`];
+}

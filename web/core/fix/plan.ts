@@ -1,0 +1,179 @@
+/**
+ * Turns fix intents into minimal text edits on the original text.
+ *
+ * - ARG declarations of one stage become one insertion after its FROM/ARG
+ *   block, one `ARG NAME` line per name in a canonical order, indented like the
+ *   block and ended like its lines (CRLF stays CRLF; a file without a final
+ *   line break keeps having none).
+ * - The intents on one mount's id compose: prefixes go in front of the id
+ *   value, suffixes after it; a mount without `id` gets one new
+ *   `,id=<prefixes><old default id><suffixes>` field after its `type` field.
+ * - Several sharing intents on one mount keep the strictest mode; an existing
+ *   `sharing` value is replaced, else `,sharing=<mode>` follows the `type` field.
+ * Intents that cannot be placed (a mount the model could not locate) are skipped.
+ */
+import type { Sharing, TextEdit } from "../report/types";
+import { lastField, valueEnd, valueStart, type SourceModel } from "./source-model";
+import type { FixIntent } from "./types";
+import { normalizeEdits } from "./apply-edits";
+
+/** Automatic ARGs first, in BuildKit's own order (dockerfile2llb/platform.go defaultArgs), then the rest by name. */
+const ARG_ORDER = [
+  "TARGETPLATFORM",
+  "TARGETOS",
+  "TARGETOSVERSION",
+  "TARGETARCH",
+  "TARGETVARIANT",
+  "BUILDPLATFORM",
+  "BUILDOS",
+  "BUILDOSVERSION",
+  "BUILDARCH",
+  "BUILDVARIANT",
+  "TARGETSTAGE",
+];
+
+function argRank(name: string): number {
+  const i = ARG_ORDER.indexOf(name);
+  return i === -1 ? ARG_ORDER.length : i;
+}
+
+const STRICTNESS: Readonly<Record<Sharing, number>> = { shared: 0, private: 1, locked: 2 };
+
+interface MountPlan {
+  ensureId: boolean;
+  prefixes: string[];
+  suffixes: string[];
+  defaultId: string | null;
+  sharing: Sharing | null;
+}
+
+export function planEdits(model: SourceModel, intents: readonly FixIntent[]): TextEdit[] {
+  const args = new Map<number, Set<string>>();
+  const mounts = new Map<number, MountPlan>();
+  const edits: TextEdit[] = [];
+  const planFor = (mount: number): MountPlan => {
+    let p = mounts.get(mount);
+    if (p === undefined) {
+      p = { ensureId: false, prefixes: [], suffixes: [], defaultId: null, sharing: null };
+      mounts.set(mount, p);
+    }
+    return p;
+  };
+
+  for (const intent of intents) {
+    switch (intent.kind) {
+      case "declare-arg": {
+        let names = args.get(intent.stage);
+        if (names === undefined) args.set(intent.stage, (names = new Set()));
+        names.add(intent.name);
+        break;
+      }
+      case "id-prefix":
+      case "id-suffix": {
+        const p = planFor(intent.mount);
+        const list = intent.kind === "id-prefix" ? p.prefixes : p.suffixes;
+        if (!list.includes(intent.text)) list.push(intent.text);
+        p.defaultId ??= intent.defaultId;
+        break;
+      }
+      case "ensure-id": {
+        const p = planFor(intent.mount);
+        p.ensureId = true;
+        p.defaultId ??= intent.defaultId;
+        break;
+      }
+      case "sharing": {
+        const p = planFor(intent.mount);
+        if (p.sharing === null || STRICTNESS[intent.value] > STRICTNESS[p.sharing]) p.sharing = intent.value;
+        break;
+      }
+      case "replace":
+        edits.push({ start: intent.span.start, end: intent.span.end, text: intent.text });
+        break;
+      case "insert-line": {
+        const edit = insertLine(model, intent.line, intent.text);
+        if (edit !== null) edits.push(edit);
+        break;
+      }
+      case "drop-arg-default": {
+        // Only when the source reads `NAME=` at the pair's start (not quoted as a whole).
+        const { start, end } = intent.span;
+        if (model.text.startsWith(intent.key + "=", start))
+          edits.push({ start: start + intent.key.length, end, text: "" });
+        break;
+      }
+    }
+  }
+
+  for (const [stage, names] of args) {
+    const anchor = model.stages[stage]?.argAnchor;
+    if (anchor === undefined) continue;
+    const sorted = [...names].sort((a, b) => argRank(a) - argRank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const lines = sorted.map((n) => `${anchor.indent}ARG ${n}`);
+    const text = anchor.atEof ? anchor.eol + lines.join(anchor.eol) : lines.map((l) => l + anchor.eol).join("");
+    edits.push({ start: anchor.offset, end: anchor.offset, text });
+  }
+
+  for (const [mount, plan] of [...mounts].sort((a, b) => a[0] - b[0])) {
+    edits.push(...mountEdits(model, mount, plan));
+  }
+  return normalizeEdits(edits);
+}
+
+function mountEdits(model: SourceModel, mount: number, plan: MountPlan): TextEdit[] {
+  const src = model.mounts[mount];
+  if (src === null || src === undefined) return [];
+  const { text } = model;
+  const typeField = lastField(src.spec, "type");
+  const anchor = typeField?.span.end ?? null;
+  const out: TextEdit[] = [];
+  // Fields added after `type`, in a fixed order (id, then sharing), as one insertion.
+  let added = "";
+
+  if (plan.ensureId || plan.prefixes.length > 0 || plan.suffixes.length > 0) {
+    const id = lastField(src.spec, "id");
+    const start = id === null ? null : valueStart(text, id);
+    const end = id === null ? null : valueEnd(text, id);
+    const prefix = plan.prefixes.join("");
+    const suffix = plan.suffixes.join("");
+    if (id !== null && start !== null && end !== null) {
+      // An empty `id=` gets the default id too, unless a prefix already carries one.
+      const fill = plan.ensureId && prefix === "" && suffix === "" && start === end ? (plan.defaultId ?? "") : "";
+      if (prefix !== "" || fill !== "") out.push({ start, end: start, text: prefix + fill });
+      if (suffix !== "") out.push({ start: end, end, text: suffix });
+    } else if (id === null && plan.defaultId !== null) {
+      added += `,id=${prefix}${plan.defaultId}${suffix}`;
+    }
+  }
+
+  if (plan.sharing !== null) {
+    const field = lastField(src.spec, "sharing");
+    const start = field === null ? null : valueStart(text, field);
+    const end = field === null ? null : valueEnd(text, field);
+    if (field !== null && start !== null && end !== null) {
+      if (field.value?.text.toLowerCase() !== plan.sharing) out.push({ start, end, text: plan.sharing });
+    } else if (field === null) {
+      added += `,sharing=${plan.sharing}`;
+    }
+  }
+
+  if (added !== "" && anchor !== null) out.push({ start: anchor, end: anchor, text: added });
+  return out;
+}
+
+/** A whole new line before `line`, with that line's indentation and line break. */
+function insertLine(model: SourceModel, line: number, text: string): TextEdit | null {
+  if (line < 1 || line > model.lines.lineCount) return null;
+  const start = model.lines.lineStart(line);
+  let i = start;
+  while (i < model.text.length && (model.text[i] === " " || model.text[i] === "\t")) i++;
+  const next = line < model.lines.lineCount ? model.lines.lineStart(line + 1) : model.text.length;
+  const ending = model.text.slice(start, next);
+  const eol = ending.endsWith("\r\n") ? "\r\n" : ending.endsWith("\n") ? "\n" : firstEol(model.text);
+  return { start, end: start, text: model.text.slice(start, i) + text + eol };
+}
+
+function firstEol(text: string): string {
+  const n = text.indexOf("\n");
+  return n > 0 && text[n - 1] === "\r" ? "\r\n" : "\n";
+}

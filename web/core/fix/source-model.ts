@@ -1,0 +1,122 @@
+/**
+ * The parts of the original text a fix needs to touch, located once per
+ * analysis: each stage's FROM and the place where new ARG lines go, and for
+ * each cache mount of the Report, the `--mount` flag and its fields.
+ */
+import type { Command, FromCommand, MountField, MountSpec, ParsedDockerfile, RunCommand } from "../parse/types";
+import type { MountReport } from "../report/types";
+import { LineIndex, spanOf } from "../source";
+
+export interface ArgAnchor {
+  /** Offset where the new lines are inserted (the start of the line after the FROM/ARG block). */
+  readonly offset: number;
+  /** Leading whitespace of the block's last line, so the new lines line up with it. */
+  readonly indent: string;
+  /** The block ends the file without a line break: the insertion starts with one instead. */
+  readonly atEof: boolean;
+  /** The line break the block's last line uses (`\r\n` in CRLF files). */
+  readonly eol: string;
+}
+
+export interface StageSource {
+  readonly index: number;
+  readonly from: FromCommand;
+  /** The stage's commands after its FROM, in source order. */
+  readonly commands: readonly Command[];
+  readonly argAnchor: ArgAnchor;
+}
+
+export interface MountSource {
+  readonly stage: number;
+  readonly run: RunCommand;
+  readonly spec: MountSpec;
+}
+
+export interface SourceModel {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly escapeToken: "\\" | "`";
+  /** Commands before the first FROM (global ARGs). */
+  readonly globals: readonly Command[];
+  readonly stages: readonly StageSource[];
+  /** By MountReport.index; null when the mount cannot be located (e.g. an ONBUILD trigger). */
+  readonly mounts: readonly (MountSource | null)[];
+}
+
+export function buildSourceModel(text: string, parsed: ParsedDockerfile, mounts: readonly MountReport[]): SourceModel {
+  const lines = new LineIndex(text);
+  const globals: Command[] = [];
+  const groups: { from: FromCommand; commands: Command[] }[] = [];
+  for (const c of parsed.commands) {
+    if (c.kind === "from") groups.push({ from: c, commands: [] });
+    else if (groups.length === 0) globals.push(c);
+    else groups[groups.length - 1]?.commands.push(c);
+  }
+  const stages = groups.map((g, index) => ({ index, ...g, argAnchor: argAnchor(text, lines, g.from, g.commands) }));
+
+  // `--mount` flags by their position, which is how the Report names them.
+  const byPosition = new Map<string, MountSource>();
+  stages.forEach((s) => {
+    for (const c of s.commands) {
+      if (c.kind !== "run") continue;
+      for (const spec of c.mounts) {
+        const p = lines.position(spec.flag.span.start);
+        byPosition.set(`${p.line}:${p.column}`, { stage: s.index, run: c, spec });
+      }
+    }
+  });
+  const located = mounts.map((m) => {
+    const found = byPosition.get(`${m.range.startLine}:${m.range.startColumn}`);
+    return found !== undefined && found.stage === m.stageIndex ? found : null;
+  });
+  return { text, lines, escapeToken: parsed.directives.escapeToken, globals, stages, mounts: located };
+}
+
+function argAnchor(text: string, lines: LineIndex, from: FromCommand, commands: readonly Command[]): ArgAnchor {
+  let last: Command = from;
+  for (const c of commands) {
+    if (c.kind !== "arg") break;
+    last = c;
+  }
+  const firstLineStart = lines.lineStart(last.startLine);
+  let i = firstLineStart;
+  while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
+  const indent = text.slice(firstLineStart, i);
+  if (last.endLine >= lines.lineCount) {
+    return { offset: text.length, indent, atEof: true, eol: firstEol(text) };
+  }
+  const offset = lines.lineStart(last.endLine + 1);
+  const eol = text.slice(offset - 2, offset) === "\r\n" ? "\r\n" : (text[offset - 1] ?? "\n");
+  return { offset, indent, atEof: false, eol };
+}
+
+function firstEol(text: string): string {
+  const n = text.indexOf("\n");
+  if (n > 0 && text[n - 1] === "\r") return "\r\n";
+  return "\n";
+}
+
+/** The last field with this key (BuildKit lets later duplicates win). */
+export function lastField(spec: MountSpec, ...keys: string[]): MountField | null {
+  let found: MountField | null = null;
+  for (const f of spec.fields) if (keys.includes(f.key)) found = f;
+  return found;
+}
+
+/**
+ * Where the field's value starts in the source: right after the `=` that
+ * follows the key when the source has it there, so text inserted here lands in
+ * front of any quote or escape token that begins the value.
+ */
+export function valueStart(text: string, field: MountField): number | null {
+  if (field.value === null) return null;
+  if (text[field.keySpan.end] === "=") return field.keySpan.end + 1;
+  return field.value.offsets[0] ?? null;
+}
+
+/** Where the field's value ends in the source (just after its last character, before a closing quote). */
+export function valueEnd(text: string, field: MountField): number | null {
+  if (field.value === null) return null;
+  if (field.value.text.length === 0) return valueStart(text, field);
+  return spanOf(field.value).end;
+}

@@ -1,0 +1,155 @@
+/**
+ * One cache directory mounted at different target paths by different RUNs:
+ * most likely two tools writing into one directory (`id=cache` for both
+ * `~/.npm` and `~/.cache/pip`). The fix suffixes the id of every mount whose
+ * target differs from the kept one's with its target (the kept one: the first
+ * without an explicit id, else the first), so that one keeps its warm cache.
+ */
+import { inertLiteral } from "../fix/literal";
+import type { FixIntent } from "../fix/types";
+import { groupByDirectory } from "./collisions";
+import { changeIntents, changedIdText, predictId, writtenId, defaultIdText, type IdChange } from "./id-plan";
+import { code, list, mountRange, platformsOf } from "./messages";
+import type { CellRef, Rule, RuleContext, RuleFinding } from "./types";
+
+/** The mount point of a mount when it is the same on every built cell. */
+function constantTarget(ctx: RuleContext, mount: number): string | null {
+  let target: string | null = null;
+  for (const c of ctx.resolution.mounts[mount]?.cells ?? []) {
+    if (!c.built) continue;
+    if (target !== null && c.target !== target) return null;
+    target = c.target;
+  }
+  return target;
+}
+
+export const rule: Rule = {
+  id: "id-shared-across-targets",
+  severity: "warning",
+  summary: "One cache directory is mounted at different target paths, usually two tools sharing one directory.",
+  docs: {
+    why: "The cache id alone picks the directory; the target is only where it appears in the container. Two RUNs that mount the same id at different paths (say npm's and pip's caches) therefore write into one directory, mixing two tools' files and invalidating each other's assumptions. Give each tool its own id.",
+    bad: {
+      dockerfile:
+        "FROM python:3.12\nRUN --mount=type=cache,id=deps,target=/root/.cache/pip pip install -r requirements.txt\nRUN --mount=type=cache,id=deps,target=/root/.npm npm ci\n",
+      options: { platforms: ["linux/amd64"] },
+    },
+    good: {
+      dockerfile:
+        "FROM python:3.12\nRUN --mount=type=cache,id=pip,target=/root/.cache/pip pip install -r requirements.txt\nRUN --mount=type=cache,id=npm,target=/root/.npm npm ci\n",
+      options: { platforms: ["linux/amd64"] },
+    },
+  },
+  fixSafety: "safe",
+  check(ctx) {
+    // Per mount, over every directory it shares (one per platform, often): one finding.
+    const byMount = new Map<
+      number,
+      { message: string; mounts: Set<number>; platforms: number[]; intents: FixIntent[]; fixText: string | null }
+    >();
+    for (const group of groupByDirectory(ctx.resolution)) {
+      const mounts: number[] = [];
+      for (const c of group) if (!mounts.includes(c.mount)) mounts.push(c.mount);
+      if (mounts.length < 2) continue;
+      const targets = new Map<number, string>();
+      for (const m of mounts) {
+        const t = constantTarget(ctx, m);
+        if (t !== null) targets.set(m, t);
+      }
+      const distinct = [...new Set(targets.values())];
+      if (distinct.length < 2) continue;
+      // Keep the directory for a mount without an id (its default is the natural one), else for the first.
+      const natural = [...targets].find(([m]) => {
+        const raw = writtenId(ctx, m);
+        return raw === null || raw === "";
+      });
+      const keep = natural?.[1] ?? distinct[0];
+      const changes = new Map<number, IdChange>();
+      for (const [m, t] of targets) {
+        if (t === keep || !ctx.source.mounts[m]) continue;
+        const raw = writtenId(ctx, m);
+        // A missing or empty id gets the mount point as its id; an explicit one gets it appended.
+        changes.set(
+          m,
+          raw === null || raw === ""
+            ? { prefix: "", suffix: "", declare: [] }
+            : { prefix: "", suffix: inertLiteral(t), declare: [] },
+        );
+      }
+      // The fix must give each target its own directory.
+      const idOf = (ref: CellRef): string | null => {
+        const change = changes.get(ref.mount);
+        if (change === undefined) return ctx.resolution.mounts[ref.mount]?.cells[ref.platformIndex]?.id ?? null;
+        if (change.suffix === "") return defaultIdText(ctx, ref.mount);
+        return predictId(ctx, ref, change);
+      };
+      const byId = new Map<string, string>();
+      let works = changes.size > 0;
+      for (const ref of group) {
+        const id = idOf(ref);
+        const t = targets.get(ref.mount);
+        if (id === null || t === undefined) continue;
+        const seen = byId.get(id);
+        if (seen !== undefined && seen !== t) works = false;
+        byId.set(id, t);
+      }
+      const first = ctx.resolution.mounts[group[0]?.mount ?? 0];
+      const cell = first?.cells[group[0]?.platformIndex ?? 0];
+      const uses = distinct.map((t) => {
+        const lines = [...targets]
+          .filter(([, x]) => x === t)
+          .map(([m]) => String(ctx.resolution.mounts[m]?.line ?? "?"));
+        return `${code(t)} (line${lines.length > 1 ? "s" : ""} ${list([...new Set(lines)])})`;
+      });
+      for (const m of mounts) {
+        const change = changes.get(m);
+        let entry = byMount.get(m);
+        if (entry === undefined) {
+          const newText =
+            change === undefined ? null : change.suffix === "" ? defaultIdText(ctx, m) : changedIdText(ctx, m, change);
+          const raw = writtenId(ctx, group[0]?.mount ?? 0);
+          const on = ctx.platformName(group[0]?.platformIndex ?? 0);
+          const subject =
+            raw !== null && raw !== cell?.id
+              ? `The id ${code(raw)} (key ${code(cell?.cacheKey ?? "")} on ${on})`
+              : `The cache ${code(cell?.id ?? "")} (key ${code(cell?.cacheKey ?? "")})`;
+          let message = `${subject} is mounted at ${list(uses)}: one directory for what look like different tools, so each sees and overwrites the other's files.`;
+          message +=
+            newText !== null && works
+              ? ` Give this mount its own id: ${code("id=" + newText)}.`
+              : change === undefined
+                ? ` Give the mounts at other targets their own ids (this one keeps ${code(cell?.id ?? "")}).`
+                : " Give each target its own id.";
+          entry = { message, mounts: new Set(), platforms: [], intents: [], fixText: works ? newText : null };
+          byMount.set(m, entry);
+        }
+        for (const x of mounts) entry.mounts.add(x);
+        for (const c of group) if (!entry.platforms.includes(c.platformIndex)) entry.platforms.push(c.platformIndex);
+        if (works && change !== undefined) {
+          if (change.suffix === "")
+            entry.intents.push({ kind: "ensure-id", mount: m, defaultId: defaultIdText(ctx, m) ?? "" });
+          else entry.intents.push(...changeIntents(ctx, m, change));
+        }
+      }
+    }
+    const out: RuleFinding[] = [];
+    for (const [m, e] of [...byMount].sort((a, b) => a[0] - b[0])) {
+      out.push({
+        severity: "warning",
+        message: e.message,
+        range: mountRange(ctx, m),
+        platforms: platformsOf(ctx, e.platforms),
+        mounts: [...e.mounts].sort((a, b) => a - b),
+        fix:
+          e.intents.length > 0 && e.fixText !== null
+            ? {
+                description: `Give the mount on line ${ctx.resolution.mounts[m]?.line ?? "?"} its own id: \`id=${e.fixText}\`.`,
+                safety: "safe",
+                intents: e.intents,
+              }
+            : null,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,128 @@
+/**
+ * The rule registry (explicit, in a fixed order: the order findings and fixes
+ * are produced in) and runRules, the one entry analyze() calls after resolve().
+ */
+import { applyEdits } from "../fix/apply-edits";
+import { planEdits } from "../fix/plan";
+import type { FixIntent } from "../fix/types";
+import type { Collision, Finding } from "../report/types";
+import { buildContext } from "./context";
+import { FixGuard } from "./fix-guard";
+import type { Rule, RuleFinding, RuleInput } from "./types";
+import { rule as crossPlatformCacheCollision } from "./cross-platform-cache-collision";
+import { rule as platformVariantCollision } from "./platform-variant-collision";
+import { rule as undeclaredPlatformArg } from "./undeclared-platform-arg";
+import { rule as undefinedVariableInMount } from "./undefined-variable-in-mount";
+import { rule as platformArgOverridden } from "./platform-arg-overridden";
+import { rule as idSharedAcrossTargets } from "./id-shared-across-targets";
+import { rule as sharingModeConflict } from "./sharing-mode-conflict";
+import { rule as cacheNeedsLocking } from "./cache-needs-locking";
+import { rule as aptCacheCleaned } from "./apt-cache-cleaned";
+import { rule as relativeCacheTarget } from "./relative-cache-target";
+import { rule as invalidMount } from "./invalid-mount";
+import { rule as unbuiltStageCache } from "./unbuilt-stage-cache";
+
+export type { Rule, RuleInput, RuleDocs, RuleExample } from "./types";
+
+export const RULES: readonly Rule[] = [
+  invalidMount,
+  crossPlatformCacheCollision,
+  platformVariantCollision,
+  undeclaredPlatformArg,
+  undefinedVariableInMount,
+  platformArgOverridden,
+  idSharedAcrossTargets,
+  sharingModeConflict,
+  cacheNeedsLocking,
+  aptCacheCleaned,
+  relativeCacheTarget,
+  unbuiltStageCache,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
+
+export interface RuleOutput {
+  readonly collisions: Collision[];
+  readonly findings: Finding[];
+  /** The text with every safe fix applied (identical when there is none). */
+  readonly fixed: string;
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Runs every rule on a resolved Dockerfile. Findings come sorted by position,
+ * then severity, then rule order; each carries its own edits (for one-at-a-time
+ * quick fixes); `fixed` applies all safe fixes at once, composed by fix/plan.
+ */
+export function runRules(input: RuleInput): RuleOutput {
+  const ctx = buildContext(input);
+  const drafts: { rule: Rule; order: number; finding: RuleFinding }[] = [];
+  RULES.forEach((rule, order) => {
+    for (const finding of rule.check(ctx)) drafts.push({ rule, order, finding });
+  });
+
+  // Safe fixes are replayed in rule order on a model of every cell's id; a fix takes its first
+  // way that merges no two caches. One refused now may fit once later fixes split things, so
+  // refused ones are retried until nothing changes; what is left is only suggested.
+  const guard = new FixGuard(ctx);
+  const taken = new Map<number, { description: string; intents: readonly FixIntent[] }>();
+  for (let progress = true; progress;) {
+    progress = false;
+    drafts.forEach((d, i) => {
+      const fix = d.finding.fix;
+      if (fix === null || fix.safety !== "safe" || taken.has(i)) return;
+      const first = { description: fix.description, intents: fix.intents };
+      const way = guard.tryAdd(first.intents) ? first : fix.alternatives?.().find((w) => guard.tryAdd(w.intents));
+      if (way !== undefined) {
+        taken.set(i, way);
+        progress = true;
+      }
+    });
+  }
+
+  const safeIntents: FixIntent[] = [];
+  const findings: (Finding & { order: number })[] = drafts.map((d, i) => {
+    const f = d.finding;
+    let fix: Finding["fix"] = null;
+    if (f.fix !== null) {
+      const way = taken.get(i);
+      let { description, intents } = way ?? f.fix;
+      let safety = f.fix.safety;
+      if (way !== undefined) safeIntents.push(...intents);
+      else if (safety === "safe") {
+        safety = "suggested";
+        description +=
+          " (Not applied by “fix all”: together with the other fixes it would give two different caches one directory.)";
+        intents = f.fix.intents;
+      }
+      const edits = planEdits(ctx.source, intents);
+      if (edits.length > 0) fix = { description, safety, edits };
+    }
+    return {
+      ruleId: d.rule.id,
+      severity: f.severity,
+      message: f.message,
+      range: f.range,
+      platforms: f.platforms,
+      mounts: f.mounts,
+      fix,
+      order: d.order,
+    };
+  });
+  findings.sort(
+    (a, b) =>
+      a.range.startLine - b.range.startLine ||
+      a.range.startColumn - b.range.startColumn ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      a.order - b.order,
+  );
+  const fixed = applyEdits(input.text, planEdits(ctx.source, safeIntents));
+  return {
+    collisions: [...ctx.collisions],
+    findings: findings.map(({ order: _order, ...f }) => f),
+    fixed,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * One cache directory mounted with different sharing modes. Each RUN gets the
+ * directory by its own mode (solver/llbsolver/mounts/mount.go), so a `locked`
+ * mount does not keep a `shared` one out. The fix aligns on the strictest.
+ */
+import type { Sharing } from "../report/types";
+import { groupByDirectory } from "./collisions";
+import { code, list, mountRange, platformsOf } from "./messages";
+import type { Rule, RuleFinding } from "./types";
+
+const STRICTNESS: Readonly<Record<Sharing, number>> = { shared: 0, private: 1, locked: 2 };
+
+export const rule: Rule = {
+  id: "sharing-mode-conflict",
+  severity: "warning",
+  summary: "One cache directory is mounted with different sharing modes.",
+  docs: {
+    why: "`sharing` is decided per mount, not per cache: BuildKit hands a `shared` mount the directory even while a `locked` one holds it, and a `private` one gets a fresh directory instead. Mixed modes on one cache therefore give neither the protection of `locked` nor the reuse of `shared`. Use the same mode everywhere, the strictest one.",
+    bad: {
+      dockerfile:
+        "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update\nRUN --mount=type=cache,target=/var/cache/apt apt-get install -y git\n",
+      options: { platforms: ["linux/amd64"] },
+    },
+    good: {
+      dockerfile:
+        "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get install -y git\n",
+      options: { platforms: ["linux/amd64"] },
+    },
+  },
+  fixSafety: "safe",
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const group of groupByDirectory(ctx.resolution)) {
+      const modes = new Map<number, Sharing>();
+      for (const ref of group) {
+        const cell = ctx.resolution.mounts[ref.mount]?.cells[ref.platformIndex];
+        if (cell && !modes.has(ref.mount)) modes.set(ref.mount, cell.sharing);
+      }
+      const distinct = new Set(modes.values());
+      if (distinct.size < 2) continue;
+      let strictest: Sharing = "shared";
+      for (const s of distinct) if (STRICTNESS[s] > STRICTNESS[strictest]) strictest = s;
+      const first = group[0];
+      const cell = first ? ctx.resolution.mounts[first.mount]?.cells[first.platformIndex] : undefined;
+      const mounts = [...modes.keys()].sort((a, b) => a - b);
+      for (const [m, mode] of modes) {
+        if (mode === strictest) continue;
+        const others = mounts
+          .filter((o) => modes.get(o) !== mode)
+          .map((o) => `${code(modes.get(o) ?? "")} on line ${ctx.resolution.mounts[o]?.line ?? "?"}`);
+        out.push({
+          severity: "warning",
+          message:
+            `The cache ${code(cell?.id ?? "")} is mounted ${code(mode)} here but ${list(others)}: BuildKit applies each RUN's own mode, so the stricter one does not protect this RUN. ` +
+            `Use ${code("sharing=" + strictest)} on every mount of this cache.`,
+          range: mountRange(ctx, m),
+          platforms: platformsOf(
+            ctx,
+            group.map((c) => c.platformIndex),
+          ),
+          mounts,
+          fix: ctx.source.mounts[m]
+            ? {
+                description: `Use \`sharing=${strictest}\` here too.`,
+                safety: "safe",
+                intents: [{ kind: "sharing", mount: m, value: strictest }],
+              }
+            : null,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * Cells that share a key only because `${TARGETARCH}` has no variant:
+ * linux/arm/v6 and linux/arm/v7 are both `arm`. Shared by
+ * platform-variant-collision (which reports them) and
+ * cross-platform-cache-collision (which leaves them to it).
+ */
+import type { Collision } from "../report/types";
+import { splitPlatform } from "./platform-values";
+import { variantSuffix } from "./collision-fix";
+import type { CellRef, RuleContext } from "./types";
+
+export interface VariantClash {
+  /** The cells that share one key across variants of one architecture. */
+  readonly cells: readonly CellRef[];
+  /** Their target platforms. */
+  readonly platforms: readonly string[];
+  readonly arch: string;
+  readonly id: string;
+  readonly cacheKey: string;
+}
+
+function archOf(ctx: RuleContext, platformIndex: number): string {
+  const p = splitPlatform(ctx.platformName(platformIndex));
+  return `${p.os}/${p.arch}`;
+}
+
+/** The clashes of one mount whose id uses `${TARGETARCH}` without the variant. */
+export function variantClashes(ctx: RuleContext, mount: number): VariantClash[] {
+  if (variantSuffix(ctx, mount) !== "${TARGETVARIANT}") return [];
+  const m = ctx.resolution.mounts[mount];
+  if (!m) return [];
+  const buckets = new Map<string, CellRef[]>();
+  for (const cell of m.cells) {
+    if (!cell.built) continue;
+    const key = `${cell.effectiveKey}\u0000${archOf(ctx, cell.platformIndex)}`;
+    let b = buckets.get(key);
+    if (b === undefined) buckets.set(key, (b = []));
+    b.push({ mount, platformIndex: cell.platformIndex });
+  }
+  const out: VariantClash[] = [];
+  for (const cells of buckets.values()) {
+    const platforms = [...new Set(cells.map((c) => ctx.platformName(c.platformIndex)))];
+    if (platforms.length < 2) continue;
+    const first = cells[0];
+    const cell = first && m.cells[first.platformIndex];
+    if (!first || !cell) continue;
+    out.push({
+      cells,
+      platforms,
+      arch: splitPlatform(ctx.platformName(first.platformIndex)).arch,
+      id: cell.id,
+      cacheKey: cell.cacheKey,
+    });
+  }
+  return out;
+}
+
+/** True when every cell of the collision is in such a clash (the variant rule covers it). */
+export function isVariantOnly(ctx: RuleContext, collision: Collision): boolean {
+  const covered = new Set<string>();
+  const mounts = new Set(collision.cells.map((c) => c.mount));
+  for (const m of mounts)
+    for (const clash of variantClashes(ctx, m))
+      for (const c of clash.cells) covered.add(`${c.mount}:${c.platformIndex}`);
+  if (!collision.cells.every((c) => covered.has(`${c.mount}:${c.platformIndex}`))) return false;
+  const arches = new Set(collision.cells.map((c) => archOf(ctx, c.platformIndex)));
+  return arches.size === 1;
+}
