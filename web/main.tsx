@@ -1,13 +1,10 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { EmbedView, isEmbedMode } from "./share/ui/EmbedView";
 import { App } from "./ui/App";
 import "./ui/styles.css";
 
 const root = document.getElementById("root");
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  createRoot(root).render(<StrictMode>{isEmbedMode() ? <EmbedView /> : <App />}</StrictMode>);
 }

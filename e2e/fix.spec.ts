@@ -1,0 +1,81 @@
+import { attachScreenshot, cursor, errorMarkers, keysTable, summary } from "./helpers/app";
+import { getEditorText, waitForEditor } from "./helpers/editor";
+import { expect, test } from "./helpers/offline";
+
+const ORIGINAL = `FROM alpine:latest AS base
+RUN --mount=type=cache,sharing=locked,target=/var/cache/apk \\
+    apk add python3 py3-pip py3-wheel
+`;
+
+test("applying the fix clears the error, and Ctrl+Z brings it back", async ({ page }, testInfo) => {
+  await page.goto("./");
+  await waitForEditor(page);
+  await expect(summary(page)).toContainText("1 unsafe collision");
+  await page.getByRole("tab", { name: "Fix" }).click();
+  await expect(page.locator(".monaco-diff-editor")).toBeVisible();
+  await attachScreenshot(page, testInfo, "fix");
+  await page.getByRole("button", { name: "Apply to editor" }).click();
+
+  await expect(summary(page)).toContainText("0 unsafe collisions");
+  const fixed = await getEditorText(page);
+  expect(fixed).toContain("TARGETPLATFORM");
+  await expect.poll(() => errorMarkers(page)).toEqual([]);
+  await page.getByRole("tab", { name: "Results" }).click();
+  await expect(keysTable(page).getByRole("cell", { name: /same cache as/ })).toHaveCount(0);
+
+  await page.evaluate(() => window.__cmp!.editor.focus());
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => getEditorText(page)).toBe(ORIGINAL);
+  await expect(summary(page)).toContainText("1 unsafe collision");
+});
+
+test("the fix style selector changes the fixed Dockerfile", async ({ page }) => {
+  await page.goto("./");
+  await page.getByRole("tab", { name: "Fix" }).click();
+  await page.getByRole("radio", { name: /^\$\{TARGETARCH\} / }).check();
+  await page.getByRole("button", { name: "Apply to editor" }).click();
+  await expect.poll(() => getEditorText(page)).toContain("TARGETARCH");
+  expect(await getEditorText(page)).not.toContain("TARGETPLATFORM");
+});
+
+test("a quick fix from the lightbulb applies the finding's fix, undoably", async ({ page }) => {
+  await page.goto("./");
+  await waitForEditor(page);
+  await expect(summary(page)).toContainText("1 unsafe collision");
+  await expect.poll(async () => (await errorMarkers(page)).length).toBeGreaterThan(0);
+  const line = (await errorMarkers(page))[0]!.line;
+  // A real click in the flagged --mount: the lightbulb shows for the cursor's line when the editor has focus.
+  await page
+    .locator(".view-line")
+    .nth(line - 1)
+    .click({ position: { x: 80, y: 5 } });
+  expect((await cursor(page))?.lineNumber).toBe(line);
+  const bulb = page.locator(".lightBulbWidget, .codicon-lightbulb-autofix, .codicon-gutter-lightbulb-auto-fix").first();
+  await expect(bulb).toBeVisible();
+  await bulb.click();
+  const menu = page.locator(".action-widget").filter({ visible: true });
+  await expect(menu).toBeVisible();
+  await menu
+    .getByText(/TARGETPLATFORM|platform/i)
+    .first()
+    .click();
+  await expect.poll(() => getEditorText(page)).toContain("TARGETPLATFORM");
+  await expect(summary(page)).toContainText("0 unsafe collisions");
+
+  await page.evaluate(() => window.__cmp!.editor.focus());
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => getEditorText(page)).toBe(ORIGINAL);
+});
+
+test("a finding's Fix button applies its edits and is undoable", async ({ page }) => {
+  await page.goto("./");
+  await waitForEditor(page);
+  await page
+    .getByRole("button", { name: /^Fix: / })
+    .first()
+    .click();
+  await expect(summary(page)).toContainText("0 unsafe collisions");
+  await page.evaluate(() => window.__cmp!.editor.focus());
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => getEditorText(page)).toBe(ORIGINAL);
+});

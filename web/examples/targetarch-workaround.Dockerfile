@@ -1,0 +1,4 @@
+FROM alpine:3.20
+ARG TARGETARCH
+RUN --mount=type=cache,id=apk-${TARGETARCH},sharing=locked,target=/var/cache/apk \
+    apk add python3 py3-pip py3-wheel
