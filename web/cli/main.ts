@@ -1,21 +1,33 @@
-// CLI entry (stub until the CLI issue): file or stdin → core.analyze → JSON on stdout.
-import { readFileSync } from "node:fs";
-import { analyze, toCliJson } from "../core/analyze";
+/**
+ * The command-line entry: wires runCli to the real process. Kept tiny so that
+ * everything testable lives in run.ts.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { runCli } from "./run";
 
-const args = process.argv.slice(2);
-const platforms: string[] = [];
-let file: string | null = null;
-for (let i = 0; i < args.length; i++) {
-  const a = args[i] ?? "";
-  if (a === "--platform") platforms.push(...(args[++i] ?? "").split(","));
-  else if (a.startsWith("--platform=")) platforms.push(...a.slice(11).split(","));
-  else if (a === "--format") i++;
-  else file = a;
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
-if (file === null) {
-  process.stderr.write("usage: analyze [--platform a,b] FILE|-\n");
-  process.exit(2);
-}
-const text = readFileSync(file === "-" ? 0 : file, "utf8");
-const report = analyze(text, { platforms });
-process.stdout.write(JSON.stringify(toCliJson(report), null, 2) + "\n");
+
+runCli(process.argv.slice(2), {
+  env: process.env,
+  stdoutIsTty: process.stdout.isTTY === true,
+  readFile: (path) => readFile(path),
+  readStdin,
+  writeFile: (path, bytes) => writeFile(path, bytes),
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+}).then(
+  (code) => {
+    // exitCode, not exit(): a piped stdout must drain first.
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(
+      `cache-mount-playground: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
+    process.exitCode = 70;
+  },
+);
