@@ -73,6 +73,8 @@ function namesTarget(raw: string, target: string): boolean {
 }
 
 function explicitMatch(target: string, input: MatchInput): CatalogueMatch | null {
+  // Evidence names the target or a directory above it: most RUNs and stages never do.
+  if (!ancestors(target).some((dir) => input.command.includes(dir) || mentions(input.env, dir))) return null;
   for (const { entry, envRe, flagRe } of TOOLS) {
     if (envRe !== null) {
       envRe.lastIndex = 0;
@@ -107,6 +109,19 @@ function explicitMatch(target: string, input: MatchInput): CatalogueMatch | null
     }
   }
   return null;
+}
+
+function mentions(env: ReadonlyMap<string, string> | undefined, target: string): boolean {
+  if (env === undefined) return false;
+  for (const v of env.values()) if (v.includes(target)) return true;
+  return false;
+}
+
+/** The target and every directory above it but `/`: `/a/b` → [`/a/b`, `/a`]. */
+function ancestors(target: string): string[] {
+  const out: string[] = [];
+  for (let p = target; p.length > 1; p = p.slice(0, Math.max(p.lastIndexOf("/"), 1))) out.push(p);
+  return out;
 }
 
 /**
@@ -155,22 +170,55 @@ function instantiate(pattern: string, home: string): string | null {
   return pattern;
 }
 
-/** Length of the target prefix the pattern covers when the target is the pattern's directory or below it; -1 otherwise. */
-function coverage(pattern: string, target: string, home: string): number {
-  if (pattern.startsWith("…/")) {
-    const tail = pattern.slice(1); // "/node_modules"
-    let from = 0;
-    for (;;) {
-      const at = target.indexOf(tail, from);
-      if (at < 0) return -1;
-      const end = at + tail.length;
-      if (end === target.length || target[end] === "/") return end;
-      from = at + 1;
+interface Pattern {
+  readonly tool: CacheTool;
+  readonly pattern: string;
+  /** Only with the tool's command hint. */
+  readonly ambiguous: boolean;
+}
+
+// Indexes built once: absolute directories, home-relative ones, and `…/name` tails.
+const ABSOLUTE = new Map<string, Pattern[]>();
+const IN_HOME = new Map<string, Pattern[]>();
+const TAILS: Pattern[] = [];
+for (const { entry } of TOOLS) {
+  const all = [
+    ...entry.paths.map((pattern) => ({ tool: entry, pattern, ambiguous: false })),
+    ...(entry.ambiguousPaths ?? []).map((pattern) => ({ tool: entry, pattern, ambiguous: true })),
+  ];
+  for (const p of all) {
+    if (p.pattern.startsWith("…/")) TAILS.push(p);
+    else {
+      const [map, key] = p.pattern.startsWith("~/") ? [IN_HOME, p.pattern.slice(2)] : [ABSOLUTE, p.pattern];
+      let list = map.get(key);
+      if (list === undefined) map.set(key, (list = []));
+      list.push(p);
     }
   }
-  const dir = instantiate(pattern, home);
-  if (dir === null) return -1;
-  return target === dir || target.startsWith(dir + "/") ? dir.length : -1;
+}
+
+/** Length of the target prefix a `…/name` pattern covers (the target is that directory or below it); -1 otherwise. */
+function tailCoverage(pattern: string, target: string): number {
+  const tail = pattern.slice(1); // "/node_modules"
+  let from = 0;
+  for (;;) {
+    const at = target.indexOf(tail, from);
+    if (at < 0) return -1;
+    const end = at + tail.length;
+    if (end === target.length || target[end] === "/") return end;
+    from = at + 1;
+  }
+}
+
+/** `a/b/c` → [`a/b/c`, `a/b`, `a`] (works for absolute paths too, stopping before `/`). */
+function prefixes(path: string): string[] {
+  const out: string[] = [];
+  for (let p = path; p.length > 0 && p !== "/";) {
+    out.push(p);
+    const cut = p.lastIndexOf("/");
+    p = cut <= 0 ? "" : p.slice(0, cut);
+  }
+  return out;
 }
 
 /** "`~/.cache/pip` (pip, `~` = /root)": the pattern, whose it is, and what `~` stood for. */
@@ -182,38 +230,65 @@ function describePattern(pattern: string, tool: string, home: string): string {
 
 function pathMatch(target: string, command: string): CatalogueMatch | null {
   const home = homeOf(target);
-  let best: { tool: CacheTool; pattern: string; covered: number; hinted: boolean } | null = null;
-  for (const { entry } of TOOLS) {
-    const hinted = entry.ambiguousPaths !== undefined && entry.hint !== undefined && entry.hint.test(command);
-    const patterns = hinted ? [...entry.paths, ...(entry.ambiguousPaths ?? [])] : entry.paths;
-    for (const pattern of patterns) {
-      const covered = coverage(pattern, target, home);
-      if (covered >= 0 && (best === null || covered > best.covered)) {
-        best = { tool: entry, pattern, covered, hinted: hinted && !entry.paths.includes(pattern) };
+  let best: { p: Pattern; covered: number } | null = null;
+  const hinted = new Map<CacheTool, boolean>();
+  const consider = (p: Pattern, covered: number): void => {
+    if (best !== null && covered <= best.covered) return;
+    if (p.ambiguous) {
+      let ok = hinted.get(p.tool);
+      if (ok === undefined) hinted.set(p.tool, (ok = p.tool.hint?.test(command) ?? false));
+      if (!ok) return;
+    }
+    best = { p, covered };
+  };
+  for (const dir of prefixes(target)) for (const p of ABSOLUTE.get(dir) ?? []) consider(p, dir.length);
+  if (target.startsWith(home + "/")) {
+    const rel = target.slice(home.length + 1);
+    for (const r of prefixes(rel)) for (const p of IN_HOME.get(r) ?? []) consider(p, home.length + 1 + r.length);
+  }
+  for (const p of TAILS) {
+    const covered = tailCoverage(p.pattern, target);
+    if (covered >= 0) consider(p, covered);
+  }
+  const found = best as { p: Pattern; covered: number } | null;
+  if (found === null) return null;
+  const { p, covered } = found;
+  const where = covered === target.length ? "is" : "is below";
+  let matchedBy = `\`${target}\` ${where} ${describePattern(p.pattern, p.tool.tool, home)}`;
+  if (p.ambiguous) matchedBy += ` and the RUN runs \`${hintText(p.tool, command)}\``;
+  return toMatch(p.tool, matchedBy);
+}
+
+/** Per home: every tool's concrete cache directories (homes are few: /root, /home/<user>, /). */
+const dirsByHome = new Map<string, readonly { tool: CacheTool; dir: string }[]>();
+
+function concreteDirs(home: string): readonly { tool: CacheTool; dir: string }[] {
+  let dirs = dirsByHome.get(home);
+  if (dirs === undefined) {
+    const list: { tool: CacheTool; dir: string }[] = [];
+    for (const { entry } of TOOLS) {
+      if (entry.hint === undefined) continue;
+      for (const p of entry.paths) {
+        const dir = instantiate(p, home);
+        if (dir !== null) list.push({ tool: entry, dir });
       }
     }
+    if (dirsByHome.size > 64) dirsByHome.clear();
+    dirsByHome.set(home, (dirs = list));
   }
-  if (best === null) return null;
-  const { tool, pattern, covered, hinted } = best;
-  const where = covered === target.length ? "is" : "is below";
-  let matchedBy = `\`${target}\` ${where} ${describePattern(pattern, tool.tool, home)}`;
-  if (hinted) matchedBy += ` and the RUN runs \`${hintText(tool, command)}\``;
-  return toMatch(tool, matchedBy);
+  return dirs;
 }
 
 function containedMatch(target: string, command: string): CatalogueMatch | null {
   const home = homeOf(target);
-  const found: { tool: CacheTool; dir: string }[] = [];
-  for (const { entry } of TOOLS) {
-    if (entry.hint === undefined || !entry.hint.test(command)) continue;
-    for (const p of entry.paths) {
-      const dir = instantiate(p, home);
-      if (dir !== null && dir.startsWith(target + "/")) {
-        found.push({ tool: entry, dir });
-        break;
-      }
-    }
+  const below = target + "/";
+  // Known cache directories inside the target, first by tool; the hint (a regex) only for those.
+  const candidates = new Map<CacheTool, string>();
+  for (const { tool, dir } of concreteDirs(home)) {
+    if (!candidates.has(tool) && dir.startsWith(below)) candidates.set(tool, dir);
   }
+  const found: { tool: CacheTool; dir: string }[] = [];
+  for (const [tool, dir] of candidates) if (tool.hint?.test(command)) found.push({ tool, dir });
   if (found.length === 0) return null;
   let worst = found[0];
   for (const f of found) if (worst === undefined || RANK[f.tool.verdict] < RANK[worst.tool.verdict]) worst = f;

@@ -194,6 +194,8 @@ const TARGETS = [
   "target",
   "/usr/local/cargo/registry",
   "/my cache",
+  "/cache/${TARGETARCH}",
+  "c-${BUILDPLATFORM}",
 ];
 const SHARING = ["", "sharing=shared", "sharing=private", "sharing=locked", "sharing=LOCKED"];
 const EXTRAS = ["", "uid=1000", "from=s0", "mode=0700"];
@@ -295,9 +297,9 @@ function runLines(
     const fields = [
       m.typeFirst ? "type=cache" : "",
       m.id,
-      `target=${m.target}`,
+      `${m.dst ? "dst" : "target"}=${m.target}`,
       m.sharing,
-      m.uid ? "uid=1000" : "",
+      m.extra,
       m.typeFirst ? "" : "type=cache",
     ].filter((f) => f !== "");
     let value = fields.join(",");

@@ -59,3 +59,13 @@ function scanNames(s: string): readonly string[] {
   }
   return names;
 }
+
+/**
+ * Expands an inert template (isInertTemplate) as BuildKit's lexer would: each
+ * `$NAME` / `${NAME}` becomes its value, or "" when unset; nothing else
+ * changes. Null when `s` is not an inert template (use the full expander).
+ */
+export function expandInertTemplate(s: string, env: ReadonlyMap<string, string>): string | null {
+  if (!isInertTemplate(s)) return null;
+  return s.replace(REF, (ref) => env.get(ref.startsWith("${") ? ref.slice(2, -1) : ref.slice(1)) ?? "");
+}

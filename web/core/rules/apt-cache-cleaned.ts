@@ -58,6 +58,20 @@ export function isDebianLike(image: string): boolean {
   return DEBIAN_IMAGES.has(path);
 }
 
+const cleanAt = new WeakMap<RuleContext, Map<number, number>>();
+
+/** Offset of the stage's first RUN that mentions docker-clean (Infinity when none): once per stage. */
+function firstCleanAt(ctx: RuleContext, stage: number): number {
+  let memo = cleanAt.get(ctx);
+  if (memo === undefined) cleanAt.set(ctx, (memo = new Map()));
+  let at = memo.get(stage);
+  if (at === undefined) {
+    at = ctx.source.stages[stage]?.commands.find(mentionsDockerClean)?.span.start ?? Infinity;
+    memo.set(stage, at);
+  }
+  return at;
+}
+
 function mentionsDockerClean(c: Command): boolean {
   if (c.kind !== "run") return false;
   return c.command.includes("docker-clean") || c.heredocs.some((h) => h.content.includes("docker-clean"));
@@ -106,13 +120,10 @@ export const rule: Rule = {
       const root = ctx.source.stages[chain[0] ?? src.stage];
       if (!root || !isDebianLike(root.from.image)) continue;
       // Any earlier RUN of the stage or its parents (or this one) that handles docker-clean.
-      let handled = false;
-      for (const s of chain) {
-        for (const c of ctx.source.stages[s]?.commands ?? []) {
-          if (s === src.stage && c.span.start > src.run.span.start) break;
-          if (mentionsDockerClean(c)) handled = true;
-        }
-      }
+      const handled = chain.some((s) => {
+        const at = firstCleanAt(ctx, s);
+        return s === src.stage ? at <= src.run.span.start : at < Infinity;
+      });
       if (handled) continue;
       flagged.add(src.run);
       out.push({

@@ -17,14 +17,24 @@ describe(ID, () => {
     );
   });
 
-  it("locks every mount of the same cache at once, so the modes stay aligned", () => {
+  it("locks the other mounts of the same cache too, so the modes stay aligned", () => {
     const text =
-      "FROM debian\nRUN --mount=type=cache,id=apt,target=/var/cache/apt apt-get update\nRUN --mount=type=cache,id=apt,target=/var/cache/apt true\n";
-    const [f] = findingsOf(text, ONE, ID);
+      "FROM debian\nRUN --mount=type=cache,id=apt,target=/var/cache/apt apt-get update\nRUN --mount=type=cache,id=apt,target=/debs true\n";
+    const [f, ...rest] = findingsOf(text, ONE, ID);
+    expect(rest).toEqual([]);
     expect(f?.fix?.description).toBe("Use `sharing=locked` here and on line 3, which uses the same cache.");
     expect(runPipeline(text, ONE).fixed).toBe(
-      "FROM debian\nRUN --mount=type=cache,sharing=locked,id=apt,target=/var/cache/apt apt-get update\nRUN --mount=type=cache,sharing=locked,id=apt,target=/var/cache/apt true\n",
+      "FROM debian\nRUN --mount=type=cache,sharing=locked,id=apt,target=/var/cache/apt apt-get update\nRUN --mount=type=cache,sharing=locked,id=apt/debs,target=/debs true\n",
     );
+  });
+
+  it("gives each flagged mount of one cache its own fix", () => {
+    const text =
+      "FROM debian\nRUN --mount=type=cache,id=apt,target=/var/cache/apt apt-get update\nRUN --mount=type=cache,id=apt,target=/var/cache/apt true\n";
+    expect(findingsOf(text, ONE, ID).map((f) => f.fix?.description)).toEqual([
+      "Use `sharing=locked`.",
+      "Use `sharing=locked`.",
+    ]);
   });
 
   it("keeps locked mounts and tools that cope with concurrency quiet", () => {

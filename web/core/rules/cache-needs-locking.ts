@@ -4,7 +4,8 @@
  * platforms in parallel, so `shared` means concurrent writers and `private`
  * silently hands the second build an empty directory.
  */
-import { because, code, list, mountRange, platformsOf } from "./messages";
+import type { CatalogueMatch, Sharing } from "../report/types";
+import { because, code, list, mountRange, platformsOf, someLines } from "./messages";
 import type { Rule, RuleFinding } from "./types";
 
 export const rule: Rule = {
@@ -26,41 +27,40 @@ export const rule: Rule = {
   },
   fixSafety: "safe",
   check(ctx) {
-    const out: RuleFinding[] = [];
-    // Mounts that use each directory without the lock.
-    const unlockedByKey = new Map<string, number[]>();
+    // First the mounts this rule flags (each gets its own finding and fix)…
+    const flagged = new Map<number, { match: CatalogueMatch; mode: Sharing; hits: number[] }>();
     for (const m of ctx.resolution.mounts) {
-      for (const c of m.cells) {
-        if (!c.built || c.sharing === "locked") continue;
-        let list = unlockedByKey.get(c.effectiveKey);
-        if (list === undefined) unlockedByKey.set(c.effectiveKey, (list = []));
-        if (list[list.length - 1] !== m.index) list.push(m.index);
-      }
-    }
-    for (const m of ctx.resolution.mounts) {
-      const hits: number[] = [];
-      let match = null;
-      let mode = "shared";
       for (const cell of m.cells) {
         if (!cell.built || cell.sharing === "locked") continue;
         const found = ctx.catalogue({ mount: m.index, platformIndex: cell.platformIndex });
         if (!found?.needsLocked) continue;
-        match ??= found;
-        mode = cell.sharing;
-        hits.push(cell.platformIndex);
+        let f = flagged.get(m.index);
+        if (f === undefined) flagged.set(m.index, (f = { match: found, mode: cell.sharing, hits: [] }));
+        f.mode = cell.sharing;
+        f.hits.push(cell.platformIndex);
       }
-      if (match === null) continue;
-      // Every other mount of the same directory takes the lock too, or the modes would differ
-      // (sharing-mode-conflict): a lock only helps when everyone takes it.
-      const partners: number[] = [];
+    }
+    if (flagged.size === 0) return [];
+    // …then, per directory, the unlocked mounts nobody flags (another target on the same id):
+    // they take the lock with the flagged ones, or the modes would differ (sharing-mode-conflict).
+    const bystandersByKey = new Map<string, number[]>();
+    for (const m of ctx.resolution.mounts) {
+      if (flagged.has(m.index) || !ctx.source.mounts[m.index]) continue;
       for (const c of m.cells) {
-        if (!c.built) continue;
-        for (const other of unlockedByKey.get(c.effectiveKey) ?? []) {
-          if (other !== m.index && !partners.includes(other) && ctx.source.mounts[other]) partners.push(other);
-        }
+        if (!c.built || c.sharing === "locked") continue;
+        let list = bystandersByKey.get(c.effectiveKey);
+        if (list === undefined) bystandersByKey.set(c.effectiveKey, (list = []));
+        if (list[list.length - 1] !== m.index) list.push(m.index);
       }
-      partners.sort((a, b) => a - b);
-      const partnerLines = [...new Set(partners.map((p) => String(ctx.resolution.mounts[p]?.line ?? "?")))];
+    }
+    const out: RuleFinding[] = [];
+    for (const [mount, { match, mode, hits }] of flagged) {
+      const partnerSet = new Set<number>();
+      for (const c of ctx.resolution.mounts[mount]?.cells ?? []) {
+        if (c.built) for (const other of bystandersByKey.get(c.effectiveKey) ?? []) partnerSet.add(other);
+      }
+      const partners = [...partnerSet].sort((a, b) => a - b);
+      const partnerLines = someLines(ctx, partners, null);
       const consequence =
         mode === "private"
           ? "with `sharing=private`, a build that finds the cache busy silently gets a fresh empty directory"
@@ -68,17 +68,17 @@ export const rule: Rule = {
       out.push({
         severity: "warning",
         message: `${because(`${match.tool} needs exclusive access to its cache`, match.reason)} Here ${consequence}. Use ${code("sharing=locked")}. Evidence: ${match.matchedBy}.`,
-        range: mountRange(ctx, m.index),
+        range: mountRange(ctx, mount),
         platforms: platformsOf(ctx, hits),
-        mounts: [m.index],
-        fix: ctx.source.mounts[m.index]
+        mounts: [mount],
+        fix: ctx.source.mounts[mount]
           ? {
               description:
                 partners.length > 0
                   ? `Use \`sharing=locked\` here and on line${partnerLines.length > 1 ? "s" : ""} ${list(partnerLines)}, which use${partnerLines.length > 1 ? "" : "s"} the same cache.`
                   : "Use `sharing=locked`.",
               safety: "safe",
-              intents: [m.index, ...partners].map((mount) => ({ kind: "sharing", mount, value: "locked" }) as const),
+              intents: [mount, ...partners].map((m) => ({ kind: "sharing", mount: m, value: "locked" }) as const),
             }
           : null,
       });

@@ -55,6 +55,16 @@ export function styleText(style: FixStyle, side: "TARGET" | "BUILD"): string {
  * the build platform); null when neither holds.
  */
 export function execExprOf(ctx: RuleContext, mount: number): ExecExpr | null {
+  let memo = execMemo.get(ctx);
+  if (memo === undefined) execMemo.set(ctx, (memo = new Map()));
+  let expr = memo.get(mount);
+  if (expr === undefined) memo.set(mount, (expr = computeExecExpr(ctx, mount)));
+  return expr;
+}
+
+const execMemo = new WeakMap<RuleContext, Map<number, ExecExpr | null>>();
+
+function computeExecExpr(ctx: RuleContext, mount: number): ExecExpr | null {
   const src = ctx.source.mounts[mount];
   const m = ctx.resolution.mounts[mount];
   if (!src || !m) return null;
@@ -127,51 +137,54 @@ export function planCollisionFixes(
   only: number | null = null,
   limit = Infinity,
 ): CollisionFix[] {
-  const mounts = [...cellsByMount(collision.cells).keys()].filter(
-    (m) => ctx.source.mounts[m] && (only === null || m === only),
+  const byMount = cellsByMount(collision.cells);
+  const mounts = (only === null ? [...byMount.keys()] : byMount.has(only) ? [only] : []).filter(
+    (m) => ctx.source.mounts[m],
   );
   if (mounts.length === 0) return [];
   const forgotten = new Map(mounts.map((m) => [m, forgottenArgs(ctx, m)]));
-  const candidates: { changes: Map<number, IdChange>; how: string }[] = [];
 
-  if (mounts.some((m) => (forgotten.get(m) ?? []).length > 0)) {
-    const changes = new Map<number, IdChange>();
-    for (const m of mounts) {
-      const declare = forgotten.get(m) ?? [];
-      if (declare.length > 0) changes.set(m, { prefix: "", suffix: "", declare });
+  // Candidates in order of preference, built only when the previous ones did not do (each
+  // costs a prediction per cell, and usually the first one separates).
+  function* candidates(): Generator<{ changes: Map<number, IdChange>; how: string }> {
+    if (mounts.some((m) => (forgotten.get(m) ?? []).length > 0)) {
+      const changes = new Map<number, IdChange>();
+      for (const m of mounts) {
+        const declare = forgotten.get(m) ?? [];
+        if (declare.length > 0) changes.set(m, { prefix: "", suffix: "", declare });
+      }
+      yield { changes, how: "Declare the platform ARGs the id already uses, so it differs per platform" };
     }
-    candidates.push({ changes, how: "Declare the platform ARGs the id already uses, so it differs per platform" });
-  }
 
-  const variant = new Map<number, IdChange>();
-  for (const m of mounts) {
-    const suffix = variantSuffix(ctx, m);
-    if (suffix !== null) variant.set(m, { prefix: "", suffix, declare: forgotten.get(m) ?? [] });
-  }
-  if (variant.size > 0) candidates.push({ changes: variant, how: "Add the variant to the id" });
-
-  const chosen = ctx.options.fixStyle ?? "TARGETPLATFORM";
-  // The chosen style first, then finer ones (which also separate variants), then coarser ones.
-  const order = [
-    chosen,
-    ...STYLES.slice(STYLES.indexOf(chosen) + 1),
-    ...STYLES.slice(0, STYLES.indexOf(chosen)).reverse(),
-  ];
-  for (const style of order) {
-    const changes = new Map<number, IdChange>();
+    const variant = new Map<number, IdChange>();
     for (const m of mounts) {
-      const prefix = prefixFor(ctx, m, style);
-      // Only the prefix's own ARGs: the forgotten ones are undeclared-platform-arg's fix, and
-      // declaring them here too could change other ids of the stage.
-      if (prefix !== null) changes.set(m, { prefix, suffix: "", declare: [] });
+      const suffix = variantSuffix(ctx, m);
+      if (suffix !== null) variant.set(m, { prefix: "", suffix, declare: forgotten.get(m) ?? [] });
     }
-    const upgraded = style === chosen ? "" : ` (in the ${code(style)} style)`;
-    if (changes.size > 0)
-      candidates.push({ changes, how: `Make the id depend on the platform the RUN executes on${upgraded}` });
+    if (variant.size > 0) yield { changes: variant, how: "Add the variant to the id" };
+
+    const chosen = ctx.options.fixStyle ?? "TARGETPLATFORM";
+    // The chosen style first, then finer ones (which also separate variants), then coarser ones.
+    const order = [
+      chosen,
+      ...STYLES.slice(STYLES.indexOf(chosen) + 1),
+      ...STYLES.slice(0, STYLES.indexOf(chosen)).reverse(),
+    ];
+    for (const style of order) {
+      const changes = new Map<number, IdChange>();
+      for (const m of mounts) {
+        const prefix = prefixFor(ctx, m, style);
+        // Only the prefix's own ARGs: the forgotten ones are undeclared-platform-arg's fix, and
+        // declaring them here too could change other ids of the stage.
+        if (prefix !== null) changes.set(m, { prefix, suffix: "", declare: [] });
+      }
+      const upgraded = style === chosen ? "" : ` (in the ${code(style)} style)`;
+      if (changes.size > 0) yield { changes, how: `Make the id depend on the platform the RUN executes on${upgraded}` };
+    }
   }
 
   const out: CollisionFix[] = [];
-  for (const { changes, how } of candidates) {
+  for (const { changes, how } of candidates()) {
     if (!separatesExecPlatforms(ctx, collision.cells, changes, only)) continue;
     const intents: FixIntent[] = [];
     const newIds = new Map<number, string>();

@@ -11,8 +11,19 @@ import type { CellRef } from "./types";
 
 const RANK: Readonly<Record<Verdict, number>> = { unsafe: 0, unknown: 1, safe: 2 };
 
-/** Built cells grouped by effective key, groups in order of their first cell (mount, then platform). */
-export function groupByDirectory(resolution: Resolution): CellRef[][] {
+const groupsMemo = new WeakMap<Resolution, CellRef[][]>();
+
+/**
+ * Built cells grouped by effective key, groups in order of their first cell
+ * (mount, then platform). Several rules ask: computed once per resolution.
+ */
+export function groupByDirectory(resolution: Resolution): readonly (readonly CellRef[])[] {
+  let memo = groupsMemo.get(resolution);
+  if (memo === undefined) groupsMemo.set(resolution, (memo = computeGroups(resolution)));
+  return memo;
+}
+
+function computeGroups(resolution: Resolution): CellRef[][] {
   const groups = new Map<string, CellRef[]>();
   for (const m of resolution.mounts) {
     for (const cell of m.cells) {
@@ -44,12 +55,8 @@ export function computeCollisions(
     let verdict: Verdict = "safe";
     let match: CatalogueMatch | null = null;
     let matched = false;
-    const seen = new Set<string>();
     for (const c of cells) {
-      const target = resolution.mounts[c.mount]?.cells[c.platformIndex]?.target ?? "";
-      const key = `${c.mount}\u0000${target}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      // The catalogue memoises per mount and target, so asking for every cell is cheap.
       const m = catalogue(c);
       const v: Verdict = m?.verdict ?? "unknown";
       if (!matched || RANK[v] < RANK[verdict]) {

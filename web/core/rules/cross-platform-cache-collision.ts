@@ -8,7 +8,7 @@ import type { Collision, Severity } from "../report/types";
 import type { FixIntent } from "../fix/types";
 import { planCollisionFixes, type CollisionFix } from "./collision-fix";
 import { writtenId } from "./id-plan";
-import { because, code, list, mountRange } from "./messages";
+import { because, code, involvedMounts, list, MAX_LISTED_MOUNTS, mountRange } from "./messages";
 import type { Rule, RuleContext, RuleFinding } from "./types";
 import { isVariantOnly } from "./variant";
 
@@ -34,6 +34,32 @@ function mountsOf(c: Collision): Map<number, number> {
   return m;
 }
 
+/** Per collision: its first four distinct RUN lines and how many distinct lines it has (computed once). */
+const linesMemo = new WeakMap<Collision, { first: number[]; count: number }>();
+
+/** The other RUNs' lines, at most three named ("5, 9, 12 and 40 more"): O(1) per mount, even for huge groups. */
+function otherLines(ctx: RuleContext, c: Collision, mount: number): string[] {
+  let memo = linesMemo.get(c);
+  if (memo === undefined) {
+    const all = new Set<number>();
+    const first: number[] = [];
+    for (const m of mountsOf(c).keys()) {
+      const line = ctx.resolution.mounts[m]?.line ?? 0;
+      if (all.has(line)) continue;
+      all.add(line);
+      if (first.length < 4) first.push(line);
+    }
+    linesMemo.set(c, (memo = { first, count: all.size }));
+  }
+  // Mounts on this mount's own line are the same RUN: only the other lines are named.
+  const own = ctx.resolution.mounts[mount]?.line ?? 0;
+  const shown = memo.first.filter((l) => l !== own).slice(0, 3);
+  const more = memo.count - 1 - shown.length;
+  const out = shown.map(String);
+  if (more > 0) out.push(`${more} more`);
+  return out;
+}
+
 function describe(ctx: RuleContext, mount: number, c: Collision): string {
   const mounts = mountsOf(c);
   const m = ctx.resolution.mounts[mount];
@@ -53,17 +79,11 @@ function describe(ctx: RuleContext, mount: number, c: Collision): string {
   const execs = new Set(built.map((x) => x.execPlatform));
   if (built.length > 1 && execs.size === 1) s += `; this RUN executes on ${[...execs][0]} for every target`;
   if (mounts.size > 1) {
-    const lines: number[] = [];
-    for (const o of mounts.keys()) {
-      const line = ctx.resolution.mounts[o]?.line ?? 0;
-      if (o !== mount && !lines.includes(line)) lines.push(line);
-      if (lines.length > 3) break;
+    const shown = otherLines(ctx, c, mount);
+    if (shown.length > 0) {
+      const many = shown.length > 1;
+      s += `; the RUN${many ? "s" : ""} on line${many ? "s" : ""} ${list(shown)} use${many ? "" : "s"} it too`;
     }
-    const more =
-      new Set([...mounts.keys()].filter((o) => o !== mount).map((o) => ctx.resolution.mounts[o]?.line ?? 0)).size - 3;
-    const shown = lines.slice(0, 3).map(String);
-    if (more > 0) shown.push(`${more} more`);
-    s += `; the RUN${lines.length > 1 ? "s" : ""} on line${lines.length > 1 ? "s" : ""} ${list(shown)} use${lines.length > 1 ? "" : "s"} it too`;
   }
   s += ". ";
   const match = c.catalogue;
@@ -144,7 +164,10 @@ export const rule: Rule = {
         const s = SEVERITY[c.verdict];
         if (RANK[s] < RANK[severity]) severity = s;
         for (const p of c.execPlatforms) if (!platforms.includes(p)) platforms.push(p);
-        for (const m of mountsOf(c).keys()) mounts.add(m);
+        for (const m of mountsOf(c).keys()) {
+          if (mounts.size > MAX_LISTED_MOUNTS) break;
+          mounts.add(m);
+        }
       }
       const harmfulCollisions = collisions.filter((c) => c.verdict !== "safe");
       const firstWays = harmfulCollisions.map((c) => waysOf(c, mount, 1));
@@ -163,7 +186,7 @@ export const rule: Rule = {
         message,
         range: mountRange(ctx, mount),
         platforms,
-        mounts: [...mounts].sort((a, b) => a - b),
+        mounts: involvedMounts(mount, mounts),
         fix:
           severity === "info" || first === undefined
             ? null

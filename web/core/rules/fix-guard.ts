@@ -5,16 +5,19 @@
  * two caches that were apart the same directory: `id=${TARGETARCH}` and
  * `id=$BUILDARCH` are both `amd64` once declared. The guard replays the safe
  * fixes in order on a model of every cell's id (expanded as BuildKit would)
- * and turns a fix that would merge two directories into a suggestion.
- * Splitting a directory is always allowed: that is what the fixes are for.
+ * and turns a fix that would merge two directories, or move a mount point
+ * (an ARG the target uses), into a suggestion. Splitting a directory is
+ * always allowed: that is what the fixes are for.
  */
 import { cleanPath } from "../catalogue/index";
-import { expandWord } from "../expand/index";
 import { referencedNames } from "../fix/literal";
 import { lastField } from "../fix/source-model";
 import type { FixIntent } from "../fix/types";
-import { defaultIdText, UNKNOWN, valueOnceDeclared, writtenId } from "./id-plan";
+import { defaultIdText, expandText, UNKNOWN, valueOnceDeclared, writtenId } from "./id-plan";
+import { groupByDirectory } from "./collisions";
 import type { CellRef, RuleContext } from "./types";
+
+const TARGET_KEYS: ReadonlySet<string> = new Set(["target", "dst", "destination"]);
 
 interface MountState {
   readonly prefixes: string[];
@@ -22,30 +25,54 @@ interface MountState {
   ensure: string | null;
 }
 
+/** Why the last refused fix was refused, in words for its description. */
+export type Refusal = "merge" | "moves-target" | "unpredictable";
+
+export const REFUSAL_TEXT: Readonly<Record<Refusal, string>> = {
+  merge: "together with the other fixes it would give two different caches one directory",
+  "moves-target": "the ARG it declares is also in a mount's target, so the mount would move",
+  unpredictable: "what it makes of the id cannot be predicted here",
+};
+
 export class FixGuard {
+  /** Set when tryAdd refuses. */
+  lastRefusal: Refusal = "merge";
   private readonly mounts = new Map<number, MountState>();
   private readonly declared = new Map<number, Set<string>>();
-  /** Current effective key of every built cell, by `mount:platform`. */
-  private readonly keys = new Map<string, string>();
-  /** Effective key → original effective keys of the cells now in it (with counts). */
+  /** Current effective key of the cells a fix moved, by `mount * platforms + platform`. */
+  private readonly keys = new Map<number, string>();
+  /** Effective key → original effective keys of the cells now in it (with counts); filled on first use. */
   private readonly origins = new Map<string, Map<string, number>>();
-  /** Effective key → execution platform → number of cells. */
+  /** Effective key → execution platform → number of cells; filled on first use. */
   private readonly execs = new Map<string, Map<string, number>>();
   /** Names each mount's cells look up without finding them. */
   private readonly undefinedNames: Set<string>[];
+  /** The built cells of each original directory. */
+  private readonly groups = new Map<string, readonly CellRef[]>();
+  private readonly platforms: number;
 
   constructor(private readonly ctx: RuleContext) {
+    this.platforms = ctx.resolution.platforms.length;
     this.undefinedNames = ctx.resolution.mounts.map((m) => {
       const names = new Set<string>();
       for (const c of m.cells) if (c.built) for (const v of c.variables) if (!v.defined) names.add(v.name);
       return names;
     });
-    for (const m of ctx.resolution.mounts) {
-      for (const c of m.cells) {
-        if (!c.built) continue;
-        this.keys.set(`${m.index}:${c.platformIndex}`, c.effectiveKey);
-        this.count(c.effectiveKey, c.effectiveKey, c.execPlatform, 1);
-      }
+    for (const g of groupByDirectory(ctx.resolution)) {
+      const first = g[0];
+      const key = first && ctx.resolution.mounts[first.mount]?.cells[first.platformIndex]?.effectiveKey;
+      if (key !== undefined) this.groups.set(key, g);
+    }
+  }
+
+  /** A directory's counts, from its original cells the first time it is touched. */
+  private ensure(key: string): void {
+    if (this.origins.has(key)) return;
+    this.origins.set(key, new Map());
+    this.execs.set(key, new Map());
+    for (const ref of this.groups.get(key) ?? []) {
+      const cell = this.ctx.resolution.mounts[ref.mount]?.cells[ref.platformIndex];
+      if (cell) this.count(key, key, cell.execPlatform, 1);
     }
   }
 
@@ -116,19 +143,25 @@ export class FixGuard {
     }
     if (touchedMounts.size === 0) return true;
 
-    const changes: { cell: string; from: string; to: string; origin: string; exec: string }[] = [];
+    const changes: { cell: number; from: string; to: string; origin: string; exec: string }[] = [];
     let ok = true;
     for (const mount of touchedMounts) {
       for (const c of this.ctx.resolution.mounts[mount]?.cells ?? []) {
         if (!c.built) continue;
-        const cell = `${mount}:${c.platformIndex}`;
+        const cell = mount * this.platforms + c.platformIndex;
         const from = this.keys.get(cell) ?? c.effectiveKey;
         const to = this.predict({ mount, platformIndex: c.platformIndex });
-        if (to === null) ok = false;
-        else if (to !== from) changes.push({ cell, from, to, origin: c.effectiveKey, exec: c.execPlatform });
+        if (typeof to !== "string") {
+          ok = false;
+          this.lastRefusal = to.refusal;
+        } else if (to !== from) changes.push({ cell, from, to, origin: c.effectiveKey, exec: c.execPlatform });
       }
     }
     if (ok) {
+      for (const ch of changes) {
+        this.ensure(ch.from);
+        this.ensure(ch.to);
+      }
       // Which current directories each new one draws its cells from.
       const sources = new Map<string, Set<string>>();
       for (const ch of changes) {
@@ -146,6 +179,7 @@ export class FixGuard {
       // Never two original directories in one; and cells from two current directories only
       // meet again when they execute on one platform (shared on purpose).
       ok = [...sources].every(([to, set]) => {
+        this.lastRefusal = "merge";
         if ((this.origins.get(to)?.size ?? 0) > 1) return false;
         return set.size <= 1 || (this.execs.get(to)?.size ?? 0) <= 1;
       });
@@ -164,12 +198,12 @@ export class FixGuard {
     return false;
   }
 
-  /** The effective key the cell gets under the current state; null when its id would not expand. */
-  private predict(ref: CellRef): string | null {
+  /** The effective key the cell gets under the current state, or why it cannot be trusted. */
+  private predict(ref: CellRef): string | { readonly refusal: Refusal } {
     const ctx = this.ctx;
     const cell = ctx.resolution.mounts[ref.mount]?.cells[ref.platformIndex];
     const src = ctx.source.mounts[ref.mount];
-    if (!cell || !src) return null;
+    if (!cell || !src) return { refusal: "unpredictable" };
     const state = this.mounts.get(ref.mount);
     const prefix = state?.prefixes.join("") ?? "";
     const suffix = state?.suffixes.join("") ?? "";
@@ -179,7 +213,7 @@ export class FixGuard {
       text = raw === "" && prefix === "" && suffix === "" && state?.ensure ? state.ensure : prefix + raw + suffix;
     else if (prefix !== "" || suffix !== "") {
       const d = defaultIdText(ctx, ref.mount);
-      if (d === null) return null;
+      if (d === null) return { refusal: "unpredictable" };
       text = prefix + d + suffix;
     } else text = state?.ensure ?? null;
 
@@ -190,26 +224,22 @@ export class FixGuard {
       for (const name of this.declared.get(s) ?? [])
         if (!env.has(name)) env.set(name, valueOnceDeclared(ctx, ref, name));
     }
+    // "Fix all" never moves a mount point: a declared ARG that the target uses would.
+    for (const v of cell.variables) {
+      if (!v.defined && env.has(v.name) && TARGET_KEYS.has(v.option)) return { refusal: "moves-target" };
+    }
     // Names the new text brings in that the stage already declares.
     for (const name of referencedNames(prefix + suffix + (state?.ensure ?? ""))) {
       if (!env.has(name) && ctx.scope.argState(src.stage, src.run.span.start, name) !== "undeclared") {
         env.set(name, valueOnceDeclared(ctx, ref, name));
       }
     }
-    const escape = ctx.parsed.directives.escapeToken;
-    let id = "";
-    if (text !== null) {
-      const r = expandWord(text, env, escape);
-      if (!r.ok) return null;
-      id = r.value;
-    }
+    let id: string | null = text === null ? "" : expandText(ctx, text, env);
     if (id === "") {
-      const target = lastField(src.spec, "target", "dst", "destination")?.value?.text ?? "";
-      const t = expandWord(target, env, escape);
-      if (!t.ok) return null;
-      id = cleanPath(t.value);
+      const target = expandText(ctx, lastField(src.spec, "target", "dst", "destination")?.value?.text ?? "", env);
+      id = target === null ? null : cleanPath(target);
     }
-    if (id.includes(UNKNOWN)) return null;
+    if (id === null || id.includes(UNKNOWN)) return { refusal: "unpredictable" };
     const ns = cell.cacheKey.slice(0, Math.max(0, cell.cacheKey.length - cell.id.length - 1));
     return `${ns}/${id}${cell.effectiveKey.slice(cell.cacheKey.length)}`;
   }

@@ -6,7 +6,7 @@
  */
 import { cleanPath } from "../catalogue/index";
 import { expandWord } from "../expand/index";
-import { inertLiteral, isInertLiteral, isInertTemplate, referencedNames } from "../fix/literal";
+import { expandInertTemplate, inertLiteral, isInertLiteral, isInertTemplate, referencedNames } from "../fix/literal";
 import { lastField } from "../fix/source-model";
 import type { FixIntent } from "../fix/types";
 import { AUTOMATIC_ARGS, automaticValue } from "./platform-values";
@@ -107,14 +107,11 @@ export function predictId(ctx: RuleContext, ref: CellRef, change: IdChange): str
   for (const name of [...change.declare, ...referencedNames(change.prefix + change.suffix)]) {
     if (!env.has(name)) env.set(name, valueOnceDeclared(ctx, ref, name));
   }
-  const escape = ctx.parsed.directives.escapeToken;
-  const r = expandWord(text, env, escape);
-  if (!r.ok) return null;
-  if (r.value !== "") return r.value;
+  const id = expandText(ctx, text, env);
+  if (id === null || id !== "") return id;
   // An empty id falls back to the cleaned target as written (convert_runmount.go).
-  const target = lastField(src.spec, "target", "dst", "destination")?.value?.text ?? "";
-  const t = expandWord(target, env, escape);
-  return t.ok ? cleanPath(t.value) : null;
+  const target = expandText(ctx, lastField(src.spec, "target", "dst", "destination")?.value?.text ?? "", env);
+  return target === null ? null : cleanPath(target);
 }
 
 /** Names among `names` that the mount's stage does not declare before its RUN. */
@@ -173,8 +170,8 @@ export function separatesExecPlatforms(
     let n = 0;
     const b = base.get(id);
     const d = delta.get(id);
-    const execs = new Set([...(b?.keys() ?? []), ...(d?.keys() ?? [])]);
-    for (const e of execs) if ((b?.get(e) ?? 0) + (d?.get(e) ?? 0) > 0) n++;
+    if (b !== undefined) for (const [e, k] of b) if (k + (d?.get(e) ?? 0) > 0) n++;
+    if (d !== undefined) for (const [e, k] of d) if (k > 0 && b?.has(e) !== true) n++;
     return n;
   };
   // Every id that matters must be used on one execution platform only.
@@ -213,4 +210,12 @@ function baseIndex(ctx: RuleContext, cells: readonly CellRef[]): Map<string, Map
   }
   baseIndexes.set(cells, index);
   return index;
+}
+
+/** The lexer's expansion of an id or target text (fast path for plain `${NAME}` templates); null on a lexer error. */
+export function expandText(ctx: RuleContext, text: string, env: ReadonlyMap<string, string>): string | null {
+  const fast = expandInertTemplate(text, env);
+  if (fast !== null) return fast;
+  const r = expandWord(text, env, ctx.parsed.directives.escapeToken);
+  return r.ok ? r.value : null;
 }

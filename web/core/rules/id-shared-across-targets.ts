@@ -5,20 +5,30 @@
  * target differs from the kept one's with its target (the kept one: the first
  * without an explicit id, else the first), so that one keeps its warm cache.
  */
+import { cleanPath } from "../catalogue/index";
 import { inertLiteral } from "../fix/literal";
 import type { FixIntent } from "../fix/types";
 import { groupByDirectory } from "./collisions";
-import { changeIntents, changedIdText, predictId, writtenId, defaultIdText, type IdChange } from "./id-plan";
-import { code, list, mountRange, platformsOf } from "./messages";
+import {
+  cellsByMount,
+  changeIntents,
+  changedIdText,
+  predictId,
+  writtenId,
+  defaultIdText,
+  type IdChange,
+} from "./id-plan";
+import { code, involvedMounts, list, MAX_LISTED_MOUNTS, mountRange, platformsOf, someLines } from "./messages";
 import type { CellRef, Rule, RuleContext, RuleFinding } from "./types";
 
-/** The mount point of a mount when it is the same on every built cell. */
+/** The mount point of a mount when it is the same on every built cell (cleaned: `/c/` is `/c`). */
 function constantTarget(ctx: RuleContext, mount: number): string | null {
   let target: string | null = null;
   for (const c of ctx.resolution.mounts[mount]?.cells ?? []) {
     if (!c.built) continue;
-    if (target !== null && c.target !== target) return null;
-    target = c.target;
+    const t = cleanPath(c.target);
+    if (target !== null && t !== target) return null;
+    target = t;
   }
   return target;
 }
@@ -48,8 +58,7 @@ export const rule: Rule = {
       { message: string; mounts: Set<number>; platforms: number[]; intents: FixIntent[]; fixText: string | null }
     >();
     for (const group of groupByDirectory(ctx.resolution)) {
-      const mounts: number[] = [];
-      for (const c of group) if (!mounts.includes(c.mount)) mounts.push(c.mount);
+      const mounts = [...cellsByMount(group).keys()];
       if (mounts.length < 2) continue;
       const targets = new Map<number, string>();
       for (const m of mounts) {
@@ -95,12 +104,20 @@ export const rule: Rule = {
       }
       const first = ctx.resolution.mounts[group[0]?.mount ?? 0];
       const cell = first?.cells[group[0]?.platformIndex ?? 0];
-      const uses = distinct.map((t) => {
-        const lines = [...targets]
-          .filter(([, x]) => x === t)
-          .map(([m]) => String(ctx.resolution.mounts[m]?.line ?? "?"));
-        return `${code(t)} (line${lines.length > 1 ? "s" : ""} ${list([...new Set(lines)])})`;
+      // Each target with the lines that mount it (a few named; groups can be huge).
+      const mountsAt = new Map<string, number[]>();
+      for (const [m, t] of targets) {
+        let l = mountsAt.get(t);
+        if (l === undefined) mountsAt.set(t, (l = []));
+        l.push(m);
+      }
+      const named = distinct.slice(0, 3).map((t) => {
+        const lines = someLines(ctx, mountsAt.get(t) ?? [], null);
+        return `${code(t)} (line${lines.length > 1 ? "s" : ""} ${list(lines)})`;
       });
+      if (distinct.length > 3) named.push(`${distinct.length - 3} other targets`);
+      const uses = named;
+      const groupPlatforms = [...new Set(group.map((c) => c.platformIndex))];
       for (const m of mounts) {
         const change = changes.get(m);
         let entry = byMount.get(m);
@@ -123,8 +140,11 @@ export const rule: Rule = {
           entry = { message, mounts: new Set(), platforms: [], intents: [], fixText: works ? newText : null };
           byMount.set(m, entry);
         }
-        for (const x of mounts) entry.mounts.add(x);
-        for (const c of group) if (!entry.platforms.includes(c.platformIndex)) entry.platforms.push(c.platformIndex);
+        for (const x of mounts) {
+          if (entry.mounts.size > MAX_LISTED_MOUNTS) break;
+          entry.mounts.add(x);
+        }
+        for (const p of groupPlatforms) if (!entry.platforms.includes(p)) entry.platforms.push(p);
         if (works && change !== undefined) {
           if (change.suffix === "")
             entry.intents.push({ kind: "ensure-id", mount: m, defaultId: defaultIdText(ctx, m) ?? "" });
@@ -139,7 +159,7 @@ export const rule: Rule = {
         message: e.message,
         range: mountRange(ctx, m),
         platforms: platformsOf(ctx, e.platforms),
-        mounts: [...e.mounts].sort((a, b) => a - b),
+        mounts: involvedMounts(m, e.mounts),
         fix:
           e.intents.length > 0 && e.fixText !== null
             ? {

@@ -7,7 +7,7 @@ import { planEdits } from "../fix/plan";
 import type { FixIntent } from "../fix/types";
 import type { Collision, Finding } from "../report/types";
 import { buildContext } from "./context";
-import { FixGuard } from "./fix-guard";
+import { FixGuard, REFUSAL_TEXT, type Refusal } from "./fix-guard";
 import type { Rule, RuleFinding, RuleInput } from "./types";
 import { rule as crossPlatformCacheCollision } from "./cross-platform-cache-collision";
 import { rule as platformVariantCollision } from "./platform-variant-collision";
@@ -69,6 +69,7 @@ export function runRules(input: RuleInput): RuleOutput {
   // refused ones are retried until nothing changes; what is left is only suggested.
   const guard = new FixGuard(ctx);
   const taken = new Map<number, { description: string; intents: readonly FixIntent[] }>();
+  const refused = new Map<number, Refusal>();
   for (let progress = true; progress;) {
     progress = false;
     drafts.forEach((d, i) => {
@@ -78,8 +79,9 @@ export function runRules(input: RuleInput): RuleOutput {
       const way = guard.tryAdd(first.intents) ? first : fix.alternatives?.().find((w) => guard.tryAdd(w.intents));
       if (way !== undefined) {
         taken.set(i, way);
+        refused.delete(i);
         progress = true;
-      }
+      } else if (!refused.has(i)) refused.set(i, guard.lastRefusal);
     });
   }
 
@@ -94,8 +96,7 @@ export function runRules(input: RuleInput): RuleOutput {
       if (way !== undefined) safeIntents.push(...intents);
       else if (safety === "safe") {
         safety = "suggested";
-        description +=
-          " (Not applied by “fix all”: together with the other fixes it would give two different caches one directory.)";
+        description += ` (Not applied by “fix all”: ${REFUSAL_TEXT[refused.get(i) ?? "merge"]}.)`;
         intents = f.fix.intents;
       }
       const edits = planEdits(ctx.source, intents);

@@ -64,3 +64,32 @@ export function because(lead: string, reason: string): string {
   const first = reason.charAt(0);
   return first !== first.toLowerCase() ? `${lead}. ${reason}` : `${lead}: ${reason}`;
 }
+
+/** Largest group of mounts a finding lists in full; beyond it, the Report's collisions name them. */
+export const MAX_LISTED_MOUNTS = 16;
+
+/** The mounts a finding names: all of a small group, else only its own (findings are per mount). */
+export function involvedMounts(own: number, group: Iterable<number>): number[] {
+  const all: number[] = [];
+  for (const m of group) {
+    all.push(m);
+    if (all.length > MAX_LISTED_MOUNTS) return [own];
+  }
+  return all.sort((a, b) => a - b);
+}
+
+/** "5", "5 and 9", "5, 9, 12 and 40 more": the distinct lines of some mounts, at most three named. */
+export function someLines(ctx: RuleContext, mounts: Iterable<number>, except: number | null): string[] {
+  const lines: number[] = [];
+  const rest = new Set<number>();
+  for (const m of mounts) {
+    if (m === except) continue;
+    const line = ctx.resolution.mounts[m]?.line ?? 0;
+    if (lines.includes(line)) continue;
+    if (lines.length < 3) lines.push(line);
+    else rest.add(line);
+  }
+  const shown = lines.map(String);
+  if (rest.size > 0) shown.push(`${rest.size} more`);
+  return shown;
+}

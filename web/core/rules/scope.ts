@@ -35,7 +35,10 @@ export interface ScopeIndex {
    * null when it is not a literal we can know, undefined when nothing pins it.
    */
   pinnedValue(stage: number, at: number, name: string): string | null | undefined;
-  /** ENV and ARG values without variables visible at the RUN (name → value). */
+  /**
+   * ENV and ARG values without variables visible at the RUN (name → value).
+   * A live view: valid until the next call (read it, do not keep it).
+   */
   literalEnv(stage: number, at: number): ReadonlyMap<string, string>;
   /** Where the stage's RUNs execute (root of its chain, §5). */
   execExpr(stage: number): ExecExpr;
@@ -78,16 +81,6 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
     return c;
   };
 
-  /** Commands visible to a RUN at `at`: all of the ancestors', the stage's own before it. */
-  function* visible(stage: number, at: number): Generator<Command> {
-    for (const s of chain(stage)) {
-      for (const c of stages[s]?.commands ?? []) {
-        if (s === stage && c.span.start >= at) break;
-        yield c;
-      }
-    }
-  }
-
   /** The value `ARG NAME` (no default) takes from a build arg or a global default, if either exists. */
   const refetched = (name: string): string | null | undefined => {
     if (Object.hasOwn(buildArgs, name)) return buildArgs[name] ?? "";
@@ -96,62 +89,123 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
     return g.includes("$") ? null : g;
   };
 
-  const scan = (stage: number, at: number, name: string): { state: ArgState; value: string | null | undefined } => {
-    let state: ArgState = "undeclared";
-    let value: string | null | undefined;
-    for (const c of visible(stage, at)) {
+  type Scan = { readonly state: ArgState; readonly value: string | null | undefined };
+  const UNDECLARED: Scan = { state: "undeclared", value: undefined };
+
+  // Per stage, the ARG/ENV writes of each name in source order (last writer wins, §4 and §7),
+  // so every question is a lookup instead of a walk over the stage (files can have 10,000 RUNs).
+  const events = new Map<number, Map<string, { at: number; scan: Scan }[]>>();
+  const eventsOf = (stage: number): Map<string, { at: number; scan: Scan }[]> => {
+    let byName = events.get(stage);
+    if (byName !== undefined) return byName;
+    const map = new Map<string, { at: number; scan: Scan }[]>();
+    byName = map;
+    const add = (name: string, at: number, scan: Scan): void => {
+      let list = map.get(name);
+      if (list === undefined) map.set(name, (list = []));
+      list.push({ at, scan });
+    };
+    for (const c of stages[stage]?.commands ?? []) {
       if (c.kind === "arg") {
         for (const kv of c.args) {
-          if (kv.key !== name) continue;
+          const r = refetched(kv.key);
           if (kv.value !== null) {
             // A build arg wins over the default (§7).
-            const r = refetched(name);
-            state = "pinned";
-            value = Object.hasOwn(buildArgs, name) ? r : kv.value.includes("$") ? null : kv.value;
+            const value = Object.hasOwn(buildArgs, kv.key) ? r : kv.value.includes("$") ? null : kv.value;
+            add(kv.key, c.span.start, { state: "pinned", value });
           } else {
             // `ARG NAME` re-fetches the build-arg or global value (§7).
-            const r = refetched(name);
-            state = r === undefined ? "live" : "pinned";
-            value = r;
+            add(kv.key, c.span.start, { state: r === undefined ? "live" : "pinned", value: r });
           }
         }
       } else if (c.kind === "env") {
-        for (const kv of c.env) {
-          if (kv.key !== name) continue;
-          state = "pinned";
-          value = kv.value.includes("$") ? null : kv.value;
-        }
+        for (const kv of c.env)
+          add(kv.key, c.span.start, { state: "pinned", value: kv.value.includes("$") ? null : kv.value });
       }
     }
-    if (state === "live" && AUTOMATIC_ARGS.has(name) && Object.hasOwn(buildArgs, name)) {
-      return { state: "pinned", value: buildArgs[name] ?? "" };
-    }
-    return { state, value };
+    events.set(stage, byName);
+    return byName;
   };
 
-  // Rules and the fix guard ask the same questions for every cell of a mount.
-  const scans = new Map<string, { state: ArgState; value: string | null | undefined }>();
-  const scanMemo = (stage: number, at: number, name: string) => {
-    const key = `${stage}:${at}:${name}`;
-    let r = scans.get(key);
-    if (r === undefined) scans.set(key, (r = scan(stage, at, name)));
+  /** The state of `name` after the whole stage (and its ancestors). */
+  const ends = new Map<number, Map<string, Scan>>();
+  const endOf = (stage: number, name: string): Scan => {
+    let byName = ends.get(stage);
+    if (byName === undefined) ends.set(stage, (byName = new Map()));
+    let r = byName.get(name);
+    if (r === undefined) {
+      const own = eventsOf(stage).get(name);
+      const parent = parents[stage] ?? null;
+      r =
+        own !== undefined && own.length > 0
+          ? (own[own.length - 1]?.scan ?? UNDECLARED)
+          : parent !== null
+            ? endOf(parent, name)
+            : UNDECLARED;
+      byName.set(name, r);
+    }
     return r;
   };
 
-  const argState = (stage: number, at: number, name: string): ArgState => scanMemo(stage, at, name).state;
+  const scan = (stage: number, at: number, name: string): Scan => {
+    const own = eventsOf(stage).get(name) ?? [];
+    // The last write before the RUN (binary search: writes are in source order).
+    let lo = 0;
+    let hi = own.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((own[mid]?.at ?? 0) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const parent = parents[stage] ?? null;
+    const r = lo > 0 ? (own[lo - 1]?.scan ?? UNDECLARED) : parent !== null ? endOf(parent, name) : UNDECLARED;
+    if (r.state === "live" && AUTOMATIC_ARGS.has(name) && Object.hasOwn(buildArgs, name)) {
+      return { state: "pinned", value: buildArgs[name] ?? "" };
+    }
+    return r;
+  };
+
+  const argState = (stage: number, at: number, name: string): ArgState => scan(stage, at, name).state;
 
   const pinnedValue = (stage: number, at: number, name: string): string | null | undefined => {
-    const r = scanMemo(stage, at, name);
+    const r = scan(stage, at, name);
     return r.state === "undeclared" ? refetched(name) : r.value;
   };
 
-  const literalEnv = (stage: number, at: number): ReadonlyMap<string, string> => {
-    const env = new Map<string, string>();
-    for (const c of visible(stage, at)) {
-      if (c.kind === "env") for (const kv of c.env) setLiteral(env, kv.key, kv.value);
-      else if (c.kind === "arg") for (const kv of c.args) if (kv.value !== null) setLiteral(env, kv.key, kv.value);
+  /** Literal ENV/ARG values at the end of a stage (ancestors included). */
+  const envEnds = new Map<number, ReadonlyMap<string, string>>();
+  const applyLiteral = (env: Map<string, string>, c: Command): void => {
+    if (c.kind === "env") for (const kv of c.env) setLiteral(env, kv.key, kv.value);
+    else if (c.kind === "arg") for (const kv of c.args) if (kv.value !== null) setLiteral(env, kv.key, kv.value);
+  };
+  const envEndOf = (stage: number): ReadonlyMap<string, string> => {
+    let env = envEnds.get(stage);
+    if (env === undefined) {
+      const parent = parents[stage] ?? null;
+      const m = new Map(parent !== null ? envEndOf(parent) : []);
+      for (const c of stages[stage]?.commands ?? []) applyLiteral(m, c);
+      envEnds.set(stage, (env = m));
     }
     return env;
+  };
+  // RUNs are asked about in source order: each stage keeps a cursor instead of rescanning.
+  const cursors = new Map<number, { index: number; at: number; env: Map<string, string> }>();
+  const literalEnv = (stage: number, at: number): ReadonlyMap<string, string> => {
+    let cur = cursors.get(stage);
+    if (cur === undefined || at < cur.at) {
+      const parent = parents[stage] ?? null;
+      cur = { index: 0, at: 0, env: new Map(parent !== null ? envEndOf(parent) : []) };
+      cursors.set(stage, cur);
+    }
+    const commands = stages[stage]?.commands ?? [];
+    while (cur.index < commands.length) {
+      const c = commands[cur.index];
+      if (c === undefined || c.span.start >= at) break;
+      applyLiteral(cur.env, c);
+      cur.index++;
+    }
+    cur.at = at;
+    return cur.env;
   };
 
   const execExpr = (stage: number): ExecExpr => {

@@ -5,7 +5,7 @@
  */
 import type { Sharing } from "../report/types";
 import { groupByDirectory } from "./collisions";
-import { code, list, mountRange, platformsOf } from "./messages";
+import { code, involvedMounts, list, mountRange, platformsOf, someLines } from "./messages";
 import type { Rule, RuleFinding } from "./types";
 
 const STRICTNESS: Readonly<Record<Sharing, number>> = { shared: 0, private: 1, locked: 2 };
@@ -42,23 +42,33 @@ export const rule: Rule = {
       for (const s of distinct) if (STRICTNESS[s] > STRICTNESS[strictest]) strictest = s;
       const first = group[0];
       const cell = first ? ctx.resolution.mounts[first.mount]?.cells[first.platformIndex] : undefined;
-      const mounts = [...modes.keys()].sort((a, b) => a - b);
+      // Per mode, a few of the lines that use it (computed once: groups can be huge).
+      const byMode = new Map<Sharing, number[]>();
+      for (const [m, mode] of modes) {
+        let l = byMode.get(mode);
+        if (l === undefined) byMode.set(mode, (l = []));
+        l.push(m);
+      }
+      const platforms = platformsOf(
+        ctx,
+        group.map((c) => c.platformIndex),
+      );
       for (const [m, mode] of modes) {
         if (mode === strictest) continue;
-        const others = mounts
-          .filter((o) => modes.get(o) !== mode)
-          .map((o) => `${code(modes.get(o) ?? "")} on line ${ctx.resolution.mounts[o]?.line ?? "?"}`);
+        const others = [...byMode]
+          .filter(([other]) => other !== mode)
+          .map(([other, ms]) => {
+            const lines = someLines(ctx, ms, null);
+            return `${code(other)} on line${lines.length > 1 ? "s" : ""} ${list(lines)}`;
+          });
         out.push({
           severity: "warning",
           message:
             `The cache ${code(cell?.id ?? "")} is mounted ${code(mode)} here but ${list(others)}: BuildKit applies each RUN's own mode, so the stricter one does not protect this RUN. ` +
             `Use ${code("sharing=" + strictest)} on every mount of this cache.`,
           range: mountRange(ctx, m),
-          platforms: platformsOf(
-            ctx,
-            group.map((c) => c.platformIndex),
-          ),
-          mounts,
+          platforms,
+          mounts: involvedMounts(m, modes.keys()),
           fix: ctx.source.mounts[m]
             ? {
                 description: `Use \`sharing=${strictest}\` here too.`,

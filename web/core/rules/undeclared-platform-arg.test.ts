@@ -43,4 +43,15 @@ describe(ID, () => {
       ),
     ).toEqual([]);
   });
+
+  it("only suggests declaring an ARG that the target uses: the mount would move", () => {
+    const text = "FROM alpine\nRUN --mount=type=cache,target=/cache/${TARGETARCH} true\n";
+    const run = runPipeline(text, BOTH);
+    const [f] = run.findings.filter((x) => x.ruleId === ID);
+    expect(f?.fix?.safety).toBe("suggested");
+    expect(f?.fix?.description).toBe(
+      "Declare `ARG TARGETARCH` in the stage on line 1. (Not applied by “fix all”: the ARG it declares is also in a mount's target, so the mount would move.)",
+    );
+    expect(run.fixed.includes("ARG TARGETARCH")).toBe(false);
+  });
 });

@@ -24,8 +24,18 @@ function archOf(ctx: RuleContext, platformIndex: number): string {
   return `${p.os}/${p.arch}`;
 }
 
-/** The clashes of one mount whose id uses `${TARGETARCH}` without the variant. */
+const clashMemo = new WeakMap<RuleContext, Map<number, VariantClash[]>>();
+
+/** The clashes of one mount whose id uses `${TARGETARCH}` without the variant (memoised per analysis). */
 export function variantClashes(ctx: RuleContext, mount: number): VariantClash[] {
+  let memo = clashMemo.get(ctx);
+  if (memo === undefined) clashMemo.set(ctx, (memo = new Map()));
+  let clashes = memo.get(mount);
+  if (clashes === undefined) memo.set(mount, (clashes = computeClashes(ctx, mount)));
+  return clashes;
+}
+
+function computeClashes(ctx: RuleContext, mount: number): VariantClash[] {
   if (variantSuffix(ctx, mount) !== "${TARGETVARIANT}") return [];
   const m = ctx.resolution.mounts[mount];
   if (!m) return [];
