@@ -34,7 +34,7 @@ export default defineConfig({
   },
   webServer: {
     // Tests run against the production build (npm run test:e2e builds first).
-    command: `npx vite preview --bypass-lock --strictPort --port ${port}`,
+    command: `npx vite preview --strictPort --port ${port}`,
     url: `http://localhost:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
