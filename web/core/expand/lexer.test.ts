@@ -263,7 +263,15 @@ function env(entries: Record<string, string>): Map<string, string> {
 }
 
 /** BuildKit's Matched / Unmatched sets, from the ordered lookups. */
-function matches(word: string, vars: Record<string, string>) {
+/** ProcessWordWithMatches' view of a result: the value or the bare error, plus the names found and missed. */
+interface MatchResult {
+  readonly value?: string;
+  readonly error?: string;
+  readonly matched: string[];
+  readonly unmatched: string[];
+}
+
+function matches(word: string, vars: Record<string, string>): MatchResult {
   const r = expandWord(word, env(vars), "\\");
   const names = (defined: boolean) =>
     [...new Set(r.uses.filter((u) => u.defined === defined).map((u) => u.name))].sort();
