@@ -314,6 +314,8 @@ function hintText(tool: CacheTool, command: string): string {
 
 /** Go's path.Clean for absolute paths (enough for mount points, which are absolute after the WORKDIR join). */
 export function cleanPath(p: string): string {
+  // Mount points are nearly always clean already: skip the split and join (hot: every cell).
+  if (isClean(p)) return p;
   const rooted = p.startsWith("/");
   const out: string[] = [];
   for (const seg of p.split("/")) {
@@ -328,4 +330,24 @@ export function cleanPath(p: string): string {
   const joined = out.join("/");
   if (rooted) return "/" + joined;
   return joined === "" ? "." : joined;
+}
+
+const SLASH = 47;
+const DOT = 46;
+
+/** True when cleanPath would return `p` unchanged: no empty, `.` or `..` segment, no trailing slash. */
+function isClean(p: string): boolean {
+  const n = p.length;
+  if (n === 0) return false;
+  if (n === 1) return true; // "/" or a one-character name ("." is clean too)
+  // Each segment starts at `start`; the root's empty segment is allowed.
+  let start = p.charCodeAt(0) === SLASH ? 1 : 0;
+  for (let i = start; i <= n; i++) {
+    if (i < n && p.charCodeAt(i) !== SLASH) continue;
+    const len = i - start;
+    if (len === 0) return false;
+    if (p.charCodeAt(start) === DOT && (len === 1 || (len === 2 && p.charCodeAt(start + 1) === DOT))) return false;
+    start = i + 1;
+  }
+  return true;
 }

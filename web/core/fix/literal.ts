@@ -34,8 +34,34 @@ const REF = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
  * it can be copied from one flag word to another with the same meaning.
  */
 export function isInertTemplate(s: string): boolean {
-  return isInertLiteral(s.replace(REF, ""));
+  return compiledTemplate(s) !== null;
 }
+
+/**
+ * An inert template split at its references: literals at even indexes, names
+ * at odd ones; null when `s` is not an inert template. The same few texts are
+ * asked about for every cell of every prediction, so they are compiled once.
+ */
+function compiledTemplate(s: string): readonly string[] | null {
+  const hit = templateMemo.get(s);
+  if (hit !== undefined) return hit;
+  if (templateMemo.size > 1024) templateMemo.clear();
+  let parts: string[] | null = null;
+  if (isInertLiteral(s.replace(REF, ""))) {
+    parts = [];
+    let last = 0;
+    for (const m of s.matchAll(REF)) {
+      const at = m.index;
+      parts.push(s.slice(last, at), m[0].startsWith("${") ? m[0].slice(2, -1) : m[0].slice(1));
+      last = at + m[0].length;
+    }
+    parts.push(s.slice(last));
+  }
+  templateMemo.set(s, parts);
+  return parts;
+}
+
+const templateMemo = new Map<string, readonly string[] | null>();
 
 /** Names referenced by plain `$NAME` / `${NAME}` in `s`, in order, without repeats. */
 export function referencedNames(s: string): readonly string[] {
@@ -66,6 +92,10 @@ function scanNames(s: string): readonly string[] {
  * changes. Null when `s` is not an inert template (use the full expander).
  */
 export function expandInertTemplate(s: string, env: ReadonlyMap<string, string>): string | null {
-  if (!isInertTemplate(s)) return null;
-  return s.replace(REF, (ref) => env.get(ref.startsWith("${") ? ref.slice(2, -1) : ref.slice(1)) ?? "");
+  const parts = compiledTemplate(s);
+  if (parts === null) return null;
+  if (parts.length === 1) return s;
+  let out = parts[0] ?? "";
+  for (let i = 1; i < parts.length; i += 2) out += (env.get(parts[i] ?? "") ?? "") + (parts[i + 1] ?? "");
+  return out;
 }

@@ -13,7 +13,7 @@
  * Intents that cannot be placed (a mount the model could not locate) are skipped.
  */
 import type { Sharing, TextEdit } from "../report/types";
-import { lastField, valueEnd, valueStart, type SourceModel } from "./source-model";
+import { buildkitLineStart, lastField, valueEnd, valueStart, type SourceModel } from "./source-model";
 import type { FixIntent } from "./types";
 import { normalizeEdits } from "./apply-edits";
 
@@ -163,11 +163,12 @@ function mountEdits(model: SourceModel, mount: number, plan: MountPlan): TextEdi
 
 /** A whole new line before `line`, with that line's indentation and line break. */
 function insertLine(model: SourceModel, line: number, text: string): TextEdit | null {
-  if (line < 1 || line > model.lines.lineCount) return null;
-  const start = model.lines.lineStart(line);
+  // `line` counts as the parser does (only \n ends a line): a lone \r must not split it.
+  const start = line < 1 ? null : buildkitLineStart(model, line);
+  if (start === null) return null;
   let i = start;
   while (i < model.text.length && (model.text[i] === " " || model.text[i] === "\t")) i++;
-  const next = line < model.lines.lineCount ? model.lines.lineStart(line + 1) : model.text.length;
+  const next = buildkitLineStart(model, line + 1) ?? model.text.length;
   const ending = model.text.slice(start, next);
   const eol = ending.endsWith("\r\n") ? "\r\n" : ending.endsWith("\n") ? "\n" : firstEol(model.text);
   return { start, end: start, text: model.text.slice(start, i) + text + eol };

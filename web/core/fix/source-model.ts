@@ -78,16 +78,33 @@ function argAnchor(text: string, lines: LineIndex, from: FromCommand, commands: 
     if (c.kind !== "arg") break;
     last = c;
   }
-  const firstLineStart = lines.lineStart(last.startLine);
+  // Lines as BuildKit counts them: only \n ends one (a lone \r is part of the line, so a new
+  // line must never be ended with it, nor start right after it).
+  const firstLineStart = text.lastIndexOf("\n", last.span.start - 1) + 1;
   let i = firstLineStart;
   while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
   const indent = text.slice(firstLineStart, i);
-  if (last.endLine >= lines.lineCount) {
-    return { offset: text.length, indent, atEof: true, eol: firstEol(text) };
+  const nl = text.indexOf("\n", Math.max(last.span.end - 1, 0));
+  if (nl < 0) return { offset: text.length, indent, atEof: true, eol: firstEol(text) };
+  const eol = nl > 0 && text[nl - 1] === "\r" ? "\r\n" : "\n";
+  return { offset: nl + 1, indent, atEof: false, eol };
+}
+
+const buildkitLines = new WeakMap<SourceModel, number[]>();
+
+/**
+ * Offset where 1-based `line` starts, counting lines as BuildKit does (only \n
+ * ends one; the parser's line numbers count that way, LineIndex does not).
+ * Null past the last line. Built once per model.
+ */
+export function buildkitLineStart(model: SourceModel, line: number): number | null {
+  let starts = buildkitLines.get(model);
+  if (starts === undefined) {
+    starts = [0];
+    for (let at = model.text.indexOf("\n"); at >= 0; at = model.text.indexOf("\n", at + 1)) starts.push(at + 1);
+    buildkitLines.set(model, starts);
   }
-  const offset = lines.lineStart(last.endLine + 1);
-  const eol = text.slice(offset - 2, offset) === "\r\n" ? "\r\n" : (text[offset - 1] ?? "\n");
-  return { offset, indent, atEof: false, eol };
+  return starts[line - 1] ?? null;
 }
 
 function firstEol(text: string): string {

@@ -79,16 +79,24 @@ function mentionsDockerClean(c: Command): boolean {
 
 function aptArchives(ctx: RuleContext, mount: number): boolean {
   const m = ctx.resolution.mounts[mount];
-  return (m?.cells ?? []).some((c) => {
-    if (!c.built) return false;
+  if (m === undefined) return false;
+  // The cells of a mount nearly always share one target: match each distinct target once.
+  let last: string | null = null;
+  for (const c of m.cells) {
+    if (!c.built || c.target === last) continue;
+    last = c.target;
     // docker-clean deletes /var/cache/apt/archives/*.deb and the pkgcache, not the lists.
-    const t = c.target.replace(/\/+$/, "");
-    return (
+    const t = c.target.replace(TRAILING_SLASHES, "");
+    if (
       (t === "/var/cache/apt" || t.startsWith("/var/cache/apt/") || t === "/var/cache") &&
-      matchCacheTarget({ target: c.target, command: m?.command ?? "" })?.tool === "apt"
-    );
-  });
+      matchCacheTarget({ target: c.target, command: m.command })?.tool === "apt"
+    )
+      return true;
+  }
+  return false;
 }
+
+const TRAILING_SLASHES = /\/+$/;
 
 export const rule: Rule = {
   id: "apt-cache-cleaned",

@@ -80,7 +80,28 @@ function computeExecExpr(ctx: RuleContext, mount: number): ExecExpr | null {
   return null;
 }
 
+/** Per analysis and mount (asked by every plan of every group the mount is in). */
+interface MountFacts {
+  forgotten?: string[];
+  variant?: string | null;
+  prefixes?: Map<FixStyle, string | null>;
+}
+const factsMemo = new WeakMap<RuleContext, Map<number, MountFacts>>();
+
+function factsOf(ctx: RuleContext, mount: number): MountFacts {
+  let memo = factsMemo.get(ctx);
+  if (memo === undefined) factsMemo.set(ctx, (memo = new Map()));
+  let facts = memo.get(mount);
+  if (facts === undefined) memo.set(mount, (facts = {}));
+  return facts;
+}
+
 function forgottenArgs(ctx: RuleContext, mount: number): string[] {
+  const facts = factsOf(ctx, mount);
+  return (facts.forgotten ??= computeForgottenArgs(ctx, mount));
+}
+
+function computeForgottenArgs(ctx: RuleContext, mount: number): string[] {
   const names: string[] = [];
   for (const cell of ctx.resolution.mounts[mount]?.cells ?? []) {
     if (!cell.built) continue;
@@ -102,6 +123,12 @@ export function idVariables(ctx: RuleContext, mount: number): Set<string> {
 
 /** `${TARGETVARIANT}` (or BUILD's) when the id uses the arch without the variant or the platform. */
 export function variantSuffix(ctx: RuleContext, mount: number): string | null {
+  const facts = factsOf(ctx, mount);
+  if (facts.variant === undefined) facts.variant = computeVariantSuffix(ctx, mount);
+  return facts.variant;
+}
+
+function computeVariantSuffix(ctx: RuleContext, mount: number): string | null {
   const used = idVariables(ctx, mount);
   for (const side of ["TARGET", "BUILD"] as const) {
     if (used.has(`${side}ARCH`) && !used.has(`${side}VARIANT`) && !used.has(`${side}PLATFORM`)) {
@@ -112,6 +139,14 @@ export function variantSuffix(ctx: RuleContext, mount: number): string | null {
 }
 
 function prefixFor(ctx: RuleContext, mount: number, style: FixStyle): string | null {
+  const facts = factsOf(ctx, mount);
+  const memo = (facts.prefixes ??= new Map());
+  let prefix = memo.get(style);
+  if (prefix === undefined) memo.set(style, (prefix = computePrefix(ctx, mount, style)));
+  return prefix;
+}
+
+function computePrefix(ctx: RuleContext, mount: number, style: FixStyle): string | null {
   const expr = execExprOf(ctx, mount);
   if (expr === null) return null;
   const head = expr.kind === "expr" ? expr.text : styleText(style, expr.kind === "build" ? "BUILD" : "TARGET");

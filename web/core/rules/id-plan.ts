@@ -30,10 +30,18 @@ export const UNKNOWN = "\u0000?";
 
 /** The id as written (after flag and CSV processing, before expansion); null when the mount has no `id`. */
 export function writtenId(ctx: RuleContext, mount: number): string | null {
-  const src = ctx.source.mounts[mount];
-  if (!src) return null;
-  return lastField(src.spec, "id")?.value?.text ?? null;
+  let memo = writtenIds.get(ctx);
+  if (memo === undefined) writtenIds.set(ctx, (memo = new Array(ctx.source.mounts.length).fill(undefined)));
+  let id = memo[mount];
+  if (id === undefined) {
+    const src = ctx.source.mounts[mount];
+    memo[mount] = id = src ? (lastField(src.spec, "id")?.value?.text ?? null) : null;
+  }
+  return id;
 }
+
+/** Per analysis: asked for every cell of every prediction. */
+const writtenIds = new WeakMap<RuleContext, (string | null | undefined)[]>();
 
 /**
  * The old default id as text a new `id=` can start from: the default id shared

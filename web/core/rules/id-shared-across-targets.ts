@@ -23,6 +23,17 @@ import type { CellRef, Rule, RuleContext, RuleFinding } from "./types";
 
 /** The mount point of a mount when it is the same on every built cell (cleaned: `/c/` is `/c`). */
 function constantTarget(ctx: RuleContext, mount: number): string | null {
+  let memo = constantTargets.get(ctx);
+  if (memo === undefined) constantTargets.set(ctx, (memo = new Array(ctx.resolution.mounts.length).fill(undefined)));
+  let target = memo[mount];
+  if (target === undefined) memo[mount] = target = computeConstantTarget(ctx, mount);
+  return target;
+}
+
+/** Per analysis: a mount is in one group per platform, often. */
+const constantTargets = new WeakMap<RuleContext, (string | null | undefined)[]>();
+
+function computeConstantTarget(ctx: RuleContext, mount: number): string | null {
   let target: string | null = null;
   for (const c of ctx.resolution.mounts[mount]?.cells ?? []) {
     if (!c.built) continue;

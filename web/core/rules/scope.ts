@@ -55,17 +55,24 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
   for (const [k, v] of globalDefaults) if (v !== null && !v.includes("$")) globalEnv.set(k, v);
   for (const [k, v] of Object.entries(buildArgs)) globalEnv.set(k, v);
 
+  // `FROM <name>` takes the latest earlier stage of that (lower-case) name: stages are visited
+  // in order, and each is named in `latest` only after its own FROM is looked up.
+  const latest = new Map<string, number>();
   const parents: (number | null)[] = stages.map((s) => {
-    let image = s.from.image;
+    const parent = parentOf(s.from.image);
+    const name = s.from.stageName;
+    if (typeof name === "string") latest.set(name, s.index);
+    return parent;
+  });
+  function parentOf(written: string): number | null {
+    let image = written;
     if (image.includes("$")) {
       const r = expandWord(image, globalEnv, source.escapeToken);
       if (!r.ok) return null;
       image = r.value;
     }
-    // `FROM <name>` takes the latest earlier stage of that (lower-case) name.
-    for (let i = s.index - 1; i >= 0; i--) if (stages[i]?.from.stageName === image) return i;
-    return null;
-  });
+    return latest.get(image) ?? null;
+  }
 
   const chains = new Map<number, number[]>();
   const chain = (stage: number): number[] => {

@@ -20,9 +20,22 @@ export interface VariantClash {
 }
 
 function archOf(ctx: RuleContext, platformIndex: number): string {
+  let memo = archMemo.get(ctx);
+  if (memo === undefined) {
+    memo = ctx.resolution.platforms.map((_, i) => {
+      const p = splitPlatform(ctx.platformName(i));
+      return `${p.os}/${p.arch}`;
+    });
+    archMemo.set(ctx, memo);
+  }
+  const arch = memo[platformIndex];
+  if (arch !== undefined) return arch;
   const p = splitPlatform(ctx.platformName(platformIndex));
   return `${p.os}/${p.arch}`;
 }
+
+/** Per analysis: every cell asks for its platform's architecture. */
+const archMemo = new WeakMap<RuleContext, string[]>();
 
 const clashMemo = new WeakMap<RuleContext, Map<number, VariantClash[]>>();
 
@@ -67,12 +80,21 @@ function computeClashes(ctx: RuleContext, mount: number): VariantClash[] {
 
 /** True when every cell of the collision is in such a clash (the variant rule covers it). */
 export function isVariantOnly(ctx: RuleContext, collision: Collision): boolean {
-  const covered = new Set<string>();
-  const mounts = new Set(collision.cells.map((c) => c.mount));
-  for (const m of mounts)
-    for (const clash of variantClashes(ctx, m))
-      for (const c of clash.cells) covered.add(`${c.mount}:${c.platformIndex}`);
-  if (!collision.cells.every((c) => covered.has(`${c.mount}:${c.platformIndex}`))) return false;
-  const arches = new Set(collision.cells.map((c) => archOf(ctx, c.platformIndex)));
-  return arches.size === 1;
+  // One architecture first: it is cheap and rules out most collisions.
+  const cells = collision.cells;
+  if (cells[0] === undefined) return false;
+  const arch = archOf(ctx, cells[0].platformIndex);
+  for (const c of cells) if (archOf(ctx, c.platformIndex) !== arch) return false;
+  // Cells as numbers (mount × platforms + platform): no key strings per cell.
+  const width = ctx.resolution.platforms.length;
+  const covered = new Set<number>();
+  let lastMount = -1;
+  for (const c of cells) {
+    if (c.mount === lastMount) continue;
+    lastMount = c.mount;
+    for (const clash of variantClashes(ctx, c.mount))
+      for (const x of clash.cells) covered.add(x.mount * width + x.platformIndex);
+  }
+  for (const c of cells) if (!covered.has(c.mount * width + c.platformIndex)) return false;
+  return true;
 }
