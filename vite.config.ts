@@ -1,11 +1,12 @@
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { contentSecurityPolicy } from "./build/csp-plugin";
 
 // A relative base lets dist/ be served from any sub-path (GitHub Pages, a docs folder…).
 export default defineConfig({
   base: "./",
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   resolve: {
     alias: {
       // Our loader can only hand out the bundled Monaco: no CDN fallback ships (see the module's comment).

@@ -3,6 +3,7 @@
  * resolves every requested platform (resolve/). Never throws: an internal bug
  * becomes an error on every platform, with a message saying so.
  */
+import { inputLimitError } from "./limits";
 import { parseDockerfile } from "./parse/index";
 import type { AnalyzeOptions, Report } from "./report/types";
 import { resolve } from "./resolve/index";
@@ -13,6 +14,8 @@ export { toCliJson } from "./resolve/cli-json";
 export type { CliJson, CliMount, CliResult } from "./resolve/cli-json";
 
 export function analyze(text: string, options: AnalyzeOptions, extras: ResolveExtras = {}): Report {
+  const limit = inputLimitError(text);
+  if (limit !== null) return errorReport(text, options, limit);
   try {
     const parsed = parseDockerfile(text);
     const r = resolve(parsed, text, options, extras);
@@ -30,13 +33,13 @@ export function analyze(text: string, options: AnalyzeOptions, extras: ResolveEx
       syntax: r.syntax,
     };
   } catch (e) {
-    return internalErrorReport(text, options, e);
+    const detail = e instanceof Error ? e.message : String(e);
+    return errorReport(text, options, `internal error in the playground (not a BuildKit error): ${detail}`);
   }
 }
 
-function internalErrorReport(text: string, options: AnalyzeOptions, e: unknown): Report {
-  const detail = e instanceof Error ? e.message : String(e);
-  const message = `internal error in the playground (not a BuildKit error): ${detail}`;
+/** A Report that stops before BuildKit's semantics: `message` on every requested platform. */
+function errorReport(text: string, options: AnalyzeOptions, message: string): Report {
   const requested = options.platforms.length > 0 ? options.platforms : [options.buildPlatform ?? "linux/amd64"];
   return {
     schema: 1,

@@ -7,6 +7,7 @@
  * - `fixed` parses without any new BuildKit error;
  * - lines no edit touches are unchanged.
  */
+import { fileURLToPath } from "node:url";
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -20,7 +21,7 @@ const SETS: readonly (readonly string[])[] = [
   ["linux/amd64", "linux/arm64", "linux/arm/v7", "linux/arm/v6"],
   ["linux/amd64", "linux/arm64", "linux/s390x", "linux/ppc64le", "linux/riscv64"],
 ];
-const CORPUS = "/work/shared/corpus";
+const CORPUS = fileURLToPath(new URL("../../../../shared/corpus", import.meta.url));
 const CORPUS_S3: AnalyzeOptions = {
   platforms: ["linux/arm64", "linux/s390x", "linux/ppc64le", "linux/riscv64", "linux/386"],
   buildPlatform: "linux/arm64",
