@@ -50,3 +50,21 @@ export function repoPath(path: string): string {
   while (p.startsWith("./")) p = p.slice(2);
   return p;
 }
+
+/**
+ * Makes user text safe to print on a terminal or in a CI log: control characters
+ * (C0 except tab and newline, DEL, C1) become visible `\xNN` escapes, so a
+ * Dockerfile cannot move the cursor, clear the screen or forge log lines.
+ */
+export function printable(s: string): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const control = (c < 0x20 && c !== 0x09 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f);
+    if (!control) continue;
+    out += s.slice(from, i) + "\\x" + c.toString(16).padStart(2, "0");
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}

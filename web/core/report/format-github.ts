@@ -7,7 +7,7 @@
  * values also escape `:` and `,`.
  */
 import type { FileReport } from "./format-common";
-import { repoPath, sortedFindings } from "./format-common";
+import { printable, repoPath, sortedFindings } from "./format-common";
 import type { Severity } from "./types";
 
 const COMMAND: Readonly<Record<Severity, string>> = { error: "error", warning: "warning", info: "notice" };
@@ -34,7 +34,7 @@ export function formatGithub(files: readonly FileReport[]): string {
 }
 
 export function escapeData(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return printable(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 export function escapeProperty(s: string): string {

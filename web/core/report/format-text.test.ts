@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CLEAN_REPORT, SAMPLE_REPORT, SAMPLE_TEXT } from "./format-sample";
 import { formatText } from "./format-text";
+import { printable } from "./format-common";
 
 const file = { path: "docker/Dockerfile", text: SAMPLE_TEXT, report: SAMPLE_REPORT };
 const plain = { color: false, verbose: false };
@@ -108,5 +109,11 @@ describe("formatText", () => {
       verbose: true,
     });
     expect(out.split("\n")[1]).toBe("docker/Dockerfile: build platform linux/amd64, target stage build");
+  });
+});
+
+describe("printable", () => {
+  it("escapes terminal control characters from user text and keeps tabs and newlines", () => {
+    expect(printable("a\x1b[2Jb\tc\nd\x07\x9b")).toBe("a\\x1b[2Jb\tc\nd\\x07\\x9b");
   });
 });

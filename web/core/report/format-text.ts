@@ -6,7 +6,7 @@
  * cache mount with its key, so a CI log shows what BuildKit will do.
  */
 import type { FileReport } from "./format-common";
-import { countSeverities, displayName, sortedFindings } from "./format-common";
+import { countSeverities, displayName, printable, sortedFindings } from "./format-common";
 import type { Finding, MountCell, Report, Severity } from "./types";
 
 export interface TextFormatOptions {
@@ -44,11 +44,11 @@ function findingLines(name: string, f: Finding, paint: Paint, verbose: boolean):
   const where = paint(ANSI.bold, `${name}:${f.range.startLine}:${f.range.startColumn}:`);
   const severity = paint(SEVERITY_COLOR[f.severity] + ANSI.bold, f.severity);
   // Continuation lines are indented so every line of the log that starts at column 0 is a finding.
-  const message = f.message.replace(/\r?\n/g, "\n    ");
+  const message = printable(f.message).replace(/\r?\n/g, "\n    ");
   const lines = [`${where} ${severity} ${paint(ANSI.dim, f.ruleId)}: ${message}`];
   if (verbose) {
     if (f.platforms.length > 0) lines.push(`    platforms: ${f.platforms.join(", ")}`);
-    if (f.fix !== null) lines.push(`    fix (${f.fix.safety}): ${f.fix.description}`);
+    if (f.fix !== null) lines.push(`    fix (${f.fix.safety}): ${printable(f.fix.description)}`);
   }
   return lines;
 }
@@ -59,7 +59,7 @@ function verboseBlock(name: string, report: Report, paint: Paint): string[] {
   for (const p of report.platforms) {
     const shown = p.normalized ?? p.requested;
     const requested = p.normalized !== null && p.normalized !== p.requested ? ` (requested ${p.requested})` : "";
-    const error = p.error === null ? "" : `: ${paint(ANSI.red, "error")}: ${p.error}`;
+    const error = p.error === null ? "" : `: ${paint(ANSI.red, "error")}: ${printable(p.error)}`;
     lines.push(`  platform ${shown}${requested}${error}`);
   }
   if (report.mounts.length === 0) {
@@ -94,7 +94,9 @@ function verboseBlock(name: string, report: Report, paint: Paint): string[] {
 
   report.collisions.forEach((c, i) => {
     const tool = c.catalogue === null ? "" : `, ${c.catalogue.tool}: ${c.catalogue.reason}`;
-    lines.push(`  C${i + 1}: ${c.cacheKey} is one directory for ${c.execPlatforms.join(", ")} (${c.verdict}${tool})`);
+    lines.push(
+      `  C${i + 1}: ${printable(c.cacheKey)} is one directory for ${c.execPlatforms.join(", ")} (${c.verdict}${tool})`,
+    );
   });
   lines.push("");
   return lines;
@@ -115,6 +117,7 @@ function cellColumns(cell: MountCell): string[] {
 /** Left-aligned columns two spaces apart, trailing blanks trimmed. */
 function table(rows: readonly (readonly string[])[]): string[] {
   const widths: number[] = [];
+  rows = rows.map((row) => row.map(printable));
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   return rows.map((row) =>
     row
