@@ -2,7 +2,7 @@
  * Sharing with others: links reproduce the analysis exactly, broken links say what
  * is wrong, drafts are never lost, the Markdown export and the embed view work.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import type { SharedState } from "../web/share/share-state";
 import { V1_DEFAULTS } from "../web/share/share-state";
@@ -164,9 +164,12 @@ test("the Markdown export of the default example matches the expected text", asy
   const markdown = await page.evaluate(() => navigator.clipboard.readText());
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v1=/);
   const base = new URL("./", page.url()).href;
-  const expected = readFileSync(new URL("./fixtures/markdown-default.md", import.meta.url), "utf8")
-    .replaceAll("{{BASE}}", base)
-    .replaceAll("{{LINK}}", await page.evaluate(() => location.href));
+  const link = await page.evaluate(() => location.href);
+  const fixture = new URL("./fixtures/markdown-default.md", import.meta.url);
+  // After a deliberate change of wording: UPDATE_FIXTURES=1 rewrites the fixture (review its diff).
+  if (process.env.UPDATE_FIXTURES)
+    writeFileSync(fixture, markdown.replaceAll(link, "{{LINK}}").replaceAll(base, "{{BASE}}"));
+  const expected = readFileSync(fixture, "utf8").replaceAll("{{BASE}}", base).replaceAll("{{LINK}}", link);
   expect(markdown).toBe(expected);
 });
 
