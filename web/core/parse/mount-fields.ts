@@ -82,7 +82,7 @@ function plainMountFields(value: MappedText): MountField[] | null {
   const n = text.length;
   if (n === 0 || text.charCodeAt(n - 1) === 10 || text.includes('"')) return null;
   const fields: MountField[] = [];
-  for (let i = 0; ; ) {
+  for (let i = 0; ;) {
     let end = text.indexOf(",", i);
     if (end === -1) end = n;
     const raw = text.slice(i, end);

@@ -8,24 +8,28 @@
 import { goQuote } from "../expand/index";
 import type { Command, LintWarning, MountSpec, ParsedDockerfile, Span } from "../parse/types";
 import type { Platform } from "../platform/index";
-import { formatPlatform, parsePlatform } from "../platform/index";
+import { formatPlatform } from "../platform/index";
 import { parseImageReference, parseStageBase } from "../reference/index";
 import { withSuggestion } from "../util/suggest";
 import { dispatchStage } from "./dispatch";
-import type { StageMemo } from "./stage-memo";
-import { contentId, recordStage, replayStage, stageKeys } from "./stage-memo";
+import type { PlatformMemo } from "./platform-memo";
+import type { StageKeys, StageMemos } from "./stage-memo";
+import { recordStage, replayStage, stageKeys } from "./stage-memo";
 import type { EnvList } from "./env-list";
-import type { GlobalExpansions } from "./global-expand";
-import { expandGlobal } from "./global-expand";
+import type { ExpansionMemo } from "./expansion-memo";
 import { buildMetaArgs, defaultArgs } from "./global-args";
 import { constPlatform, LintSink, redundantTargetPlatform, undefinedArgsInFrom } from "./lints";
 import type { LintConfig } from "./lint-config";
-import type { CellDraft } from "./mount-cell";
+import type { CellCore, CellGroup } from "./mount-cell";
+import { execStep } from "./mount-cell";
+import type { MountSlots } from "./mount-slots";
+import type { ParsedRunMount } from "./run";
+import type { StepCache } from "./step-cache";
 import type { Prepared } from "./prepare";
-import { SCRATCH } from "./prepare";
+import { namedBefore, SCRATCH } from "./prepare";
 import { initTriggers, markReachable } from "./reachability";
 import type { StageState } from "./stage-state";
-import { initExecPlatform, initState, newStageState } from "./stage-state";
+import { initExecPlatform, initState, newStageState, settle, TARGET_REASON } from "./stage-state";
 import type { StopError } from "./types";
 
 export interface ConvertOptions {
@@ -47,20 +51,26 @@ export interface ConvertInput {
   readonly ordinals: ReadonlyMap<Command, number>;
   /**
    * Mounts whose fields contain nothing to expand parse the same on every
-   * platform: run.ts keeps their parseMountDispatch result here.
+   * platform: run.ts keeps their parseMountDispatch result here, and `false`
+   * for the others.
    */
-  readonly literalMounts: Map<MountSpec, unknown>;
-  readonly literalFlags: Map<MountSpec, boolean>;
+  readonly literalMounts: Map<MountSpec, ParsedRunMount | StopError | false>;
+  /** `FROM --platform` values parsed, and platforms formatted, once per analysis. */
+  readonly platforms: PlatformMemo;
   /** parseStageBase results by name (the same on every platform). */
   readonly references: Map<string, ReturnType<typeof parseStageBase>>;
   /** Platform-independent parts of literal mounts' cells (mount-cell.ts). */
-  readonly cellCores: Map<MountSpec, unknown>;
-  /** Global-scope expansions by word and inputs (global-expand.ts). */
-  readonly globalExpansions: GlobalExpansions;
-  /** Stage dispatch results by platform-dependent inputs (stage-memo.ts). */
-  readonly stageMemo: Map<string, StageMemo>;
-  /** Stage content ids by content key (stage-memo.ts). */
-  readonly contentIds: Map<string, number>;
+  readonly cellCores: Map<MountSpec, CellCore[]>;
+  /** The rows cells belong to (mount-slots.ts). */
+  readonly slots: MountSlots;
+  /** Trace steps shared by cells (step-cache.ts). */
+  readonly steps: StepCache;
+  /** Expansions by word and inputs, global scope and stages alike (expansion-memo.ts). */
+  readonly expansions: ExpansionMemo;
+  /** Stage dispatch results and content ids by platform-dependent inputs (stage-memo.ts). */
+  readonly stageMemos: StageMemos;
+  /** Where stageKeys builds a stage's keys, reused for every stage. */
+  readonly keys: StageKeys;
 }
 
 export interface PlatformInput {
@@ -80,8 +90,8 @@ export interface PlatformOutcome {
   readonly built: readonly boolean[];
   /** Index of the target stage, or null when it could not be chosen. */
   readonly targetStage: number | null;
-  /** Cache mount cells, in dispatch order. */
-  readonly cells: readonly CellDraft[];
+  /** Cache mount cells, by dispatched stage in dispatch order. */
+  readonly cells: readonly CellGroup[];
   /** [child, base] stage pairs (FROM <stage>), known once base names are expanded. */
   readonly links: readonly (readonly [number, number])[];
   readonly lints: readonly LintWarning[];
@@ -102,7 +112,6 @@ export interface DispatchContext {
   /** Lints are only kept for the first platform (BuildKit prints them once), unless check=error needs them. */
   readonly collectLints: boolean;
   readonly sink: LintSink;
-  readonly cells: CellDraft[];
   /** `d.stageName` is cleared when the whole build has a single state (convert.go). */
   readonly singleState: boolean;
   /** Sources of a state: COPY --from, mount from= and ONBUILD triggers' ones. */
@@ -111,9 +120,8 @@ export interface DispatchContext {
 
 export function convertPlatform(input: ConvertInput, platform: PlatformInput): PlatformOutcome {
   const { parsed, prep, options } = input;
-  const escape = parsed.directives.escapeToken;
   const lints: LintWarning[] = [];
-  const cells: CellDraft[] = [];
+  const cells: CellGroup[] = [];
   const links: [number, number][] = [];
   const n = prep.stages.length;
   const built = new Array<boolean>(n).fill(false);
@@ -135,7 +143,7 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
   const targetStageName = options.target !== "" ? options.target : (lastStage?.name ?? "");
   if (collectLints) validateBaseImagesWithDefaultArgs(input, platform, targetStageName, sink);
   const globals = defaultArgs(platform.target, platform.build, targetStageName, options.buildArgs);
-  const metaError = buildMetaArgs(globals, prep.metaArgs, options.buildArgs, escape, input.globalExpansions);
+  const metaError = buildMetaArgs(globals, prep.metaArgs, options.buildArgs, input.expansions);
   if (metaError !== null) return fail(metaError);
   // Names a FROM line may use without UndefinedArgInFrom: globals, and every global ARG even without a value.
   const fromArgKeys = collectLints
@@ -144,10 +152,9 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
 
   // Base names and --platform of every stage, built or not (convert.go "set base state for every image").
   const states: StageState[] = [];
-  const byNameSoFar = new Map<string, StageState>();
   for (const stage of prep.stages) {
     const from = stage.from;
-    const name = expandGlobal(input.globalExpansions, from.image, globals, escape);
+    const name = input.expansions.expand(from.image, globals);
     if (collectLints) undefinedArgsInFrom(sink, name.uses, fromArgKeys, from.span);
     if (!name.ok) return fail({ message: name.error, span: from.span });
     if (name.value === "")
@@ -156,7 +163,7 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
     let flagPlatform: Platform | null = null;
     if (from.platform !== null) {
       const expr = from.platform.text;
-      const r = expandGlobal(input.globalExpansions, expr, globals, escape);
+      const r = input.expansions.expand(expr, globals);
       const unmatched = r.uses.filter((u) => !u.defined).map((u) => u.name);
       if (collectLints) {
         undefinedArgsInFrom(sink, r.uses, fromArgKeys, from.span);
@@ -172,7 +179,7 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
           span: from.span,
         });
       }
-      const p = parsePlatform(r.value, platform.build);
+      const p = input.platforms.parse(r.value, platform.build);
       if (!p.ok) {
         return fail({
           message: `failed to parse platform ${expr}: ${suggestAny(p.error, unmatched, globals.keys())}`,
@@ -182,11 +189,11 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
       flagPlatform = p.platform;
     }
 
-    const base = byNameSoFar.get(name.value) ?? null;
+    // A FROM naming an earlier stage builds on it (the latest of that name).
+    const base = states[namedBefore(prep, name.value, stage.index)] ?? null;
     const st = newStageState(stage, name.value, base, flagPlatform);
     if (base !== null) links.push([stage.index, base.stage.index]);
     states.push(st);
-    if (stage.name !== null) byNameSoFar.set(stage.name, st);
   }
 
   // The target (convert.go: last stage by default, else by name, case-insensitively).
@@ -216,7 +223,10 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
 
   // Resolve base images (convert.go resolveReachableStages). BuildKit parses every
   // stage's reference in parallel goroutines; see types.ts raceAlternatives.
-  const unregistered = prep.unregistered.map((u) => ({ baseName: u.baseName, ref: null as string | null }));
+  // Mount sources without `from=` are scratch states: one shared object stands for them all.
+  const unregistered = prep.unregistered.map((u) =>
+    u.baseName === SCRATCH ? SCRATCH_STATE : { baseName: u.baseName, ref: null as string | null },
+  );
   const refErrors: StopError[] = [];
   const checkRef = (baseName: string, span: Span | null): string | null => {
     let r = input.references.get(baseName);
@@ -238,7 +248,7 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
     if (ref !== null) st.baseName = ref;
     if (st.platform === null) {
       st.platform = platform.target;
-      st.execReason = { kind: "target" };
+      st.execReason = TARGET_REASON;
     } else {
       st.execReason = { kind: "flag", expr: st.stage.from.platform?.text ?? "" };
     }
@@ -287,7 +297,6 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
     lints,
     collectLints,
     sink,
-    cells,
     singleState: states.length + unregistered.length === 1,
     depsOf,
   };
@@ -300,18 +309,22 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
     st.dispatched = true;
     built[st.stage.index] = true;
     const keys = stageKeys(st, ctx);
-    st.contentId = contentId(ctx, keys.content);
-    const memo = input.stageMemo.get(keys.dispatch);
+    const entry = input.stageMemos.entry(st.stage.index, keys);
+    st.contentId = input.stageMemos.contentId(entry, keys.content);
+    const memo = entry.memo;
     let err: StopError | null;
-    if (memo !== undefined && (!collectLints || memo.lintsKept)) {
+    if (memo !== null && (!collectLints || memo.lintsKept)) {
       err = replayStage(st, memo, ctx);
     } else {
       initState(st, ctx);
-      const cellStart = cells.length;
       const lintStart = lints.length;
       err = dispatchStage(st, ctx);
-      recordStage(st, keys.dispatch, err, cells.slice(cellStart), collectLints ? lints.slice(lintStart) : null, ctx);
+      settle(st);
+      recordStage(st, entry, err, collectLints ? lints.slice(lintStart) : null, ctx);
     }
+    st.done = true;
+    if (st.cores.length > 0)
+      cells.push({ cores: st.cores, execPlatform: st.execPlatform, execStep: execStep(st, ctx) });
     if (err !== null)
       return {
         error: err,
@@ -353,13 +366,16 @@ function validateBaseImagesWithDefaultArgs(
   targetStage: string,
   sink: LintSink,
 ): void {
-  const escape = input.parsed.directives.escapeToken;
   const env = defaultArgs(platform.target, platform.build, targetStage, input.options.buildArgs);
-  if (buildMetaArgs(env, input.prep.metaArgs, NO_BUILD_ARGS, escape, input.globalExpansions) !== null) return;
+  if (buildMetaArgs(env, input.prep.metaArgs, NO_BUILD_ARGS, input.expansions) !== null) return;
+  // Most stages share a handful of base names: check each once.
+  const valid = new Map<string, boolean>();
   for (const stage of input.prep.stages) {
-    const r = expandGlobal(input.globalExpansions, stage.from.image, env, escape);
+    const r = input.expansions.expand(stage.from.image, env);
     if (!r.ok) return;
-    if (!parseImageReference(r.value).ok) {
+    let ok = valid.get(r.value);
+    if (ok === undefined) valid.set(r.value, (ok = parseImageReference(r.value).ok));
+    if (!ok) {
       sink.add(
         "InvalidDefaultArgInFrom",
         `Default value for ARG ${stage.from.image} results in empty or invalid base image name`,
@@ -370,6 +386,9 @@ function validateBaseImagesWithDefaultArgs(
 }
 
 const NO_BUILD_ARGS: ReadonlyMap<string, string> = new Map();
+
+/** Never written to: references are only resolved for images. */
+const SCRATCH_STATE: { readonly baseName: string; ref: string | null } = { baseName: SCRATCH, ref: null };
 
 /** wrapSuggestAny (convert.go): the first unmatched name with a suggestion. */
 function suggestAny(message: string, unmatched: readonly string[], keys: readonly string[]): string {

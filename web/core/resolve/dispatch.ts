@@ -5,7 +5,7 @@
  * the environment, the working directory, the state's content (for `from=`
  * bases), and every error BuildKit raises there.
  */
-import { expandWord, goQuote } from "../expand/index";
+import { goQuote } from "../expand/index";
 import type { ExpandResult, VariableRef } from "../expand/index";
 import type {
   ArgCommand,
@@ -67,7 +67,7 @@ function dispatchCommand(st: StageState, pc: PreparedCommand, ctx: DispatchConte
 
 /** Expands a word against the stage environment, reporting UndefinedVar like convert.go reportUnmatchedVariables. */
 export function expandInStage(st: StageState, word: string, span: Span, ctx: DispatchContext): ExpandResult {
-  const r = expandWord(word, st.env.map, ctx.input.parsed.directives.escapeToken);
+  const r = ctx.input.expansions.expand(word, st.env);
   reportUndefined(st, r.uses, span, ctx);
   return r;
 }
@@ -236,9 +236,16 @@ export function ordinalOf(input: ConvertInput, c: Command): number {
   return input.ordinals.get(c) ?? -1;
 }
 
-/** What a stage's content is, for comparing `from=` bases across platforms (stage-memo.ts). */
+/**
+ * What a stage's content is, for comparing `from=` bases across platforms
+ * (stage-memo.ts). Kept once the stage is done; an ONBUILD mount can read
+ * its own stage while it is still being dispatched.
+ */
 export function stageIdentity(st: StageState): string {
-  return st.platformSpecific
+  if (st.identity !== null) return st.identity;
+  const id = st.platformSpecific
     ? `stage ${st.stage.stageName}#${st.contentId}@${st.execPlatform}`
     : `stage ${st.stage.stageName}#${st.contentId}`;
+  if (st.done) st.identity = id;
+  return id;
 }

@@ -4,8 +4,7 @@
  * FROM (convert.go buildMetaArgs). FROM lines expand against it; stages see a
  * name only after redeclaring it with `ARG NAME`.
  */
-import type { GlobalExpansions } from "./global-expand";
-import { expandGlobal } from "./global-expand";
+import type { ExpansionMemo } from "./expansion-memo";
 import type { ArgCommand } from "../parse/types";
 import type { Platform } from "../platform/index";
 import { platformArgs } from "../platform/index";
@@ -52,8 +51,7 @@ export function buildMetaArgs(
   env: EnvList,
   metaArgs: readonly ArgCommand[],
   buildArgs: ReadonlyMap<string, string>,
-  escape: "\\" | "`",
-  cache: GlobalExpansions,
+  expansions: ExpansionMemo,
 ): StopError | null {
   for (const cmd of metaArgs) {
     for (const kv of cmd.args) {
@@ -62,7 +60,7 @@ export function buildMetaArgs(
       if (fromBuildArg !== undefined) {
         value = fromBuildArg;
       } else if (kv.value !== null) {
-        const r = expandGlobal(cache, kv.value, env, escape);
+        const r = expansions.expand(kv.value, env);
         if (!r.ok) return { message: r.error, span: cmd.span };
         value = r.value;
       }

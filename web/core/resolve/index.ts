@@ -11,10 +11,15 @@ import type { AnalyzeOptions, PlatformResult, StageInfo } from "../report/types"
 import { LineIndex } from "../source";
 import type { ConvertInput, PlatformInput, PlatformOutcome } from "./convert";
 import { convertPlatform } from "./convert";
+import { ExpansionMemo } from "./expansion-memo";
 import type { LintConfig } from "./lint-config";
 import { DEFAULT_LINT_CONFIG, parseLintOptions } from "./lint-config";
 import { prepare, splitStages } from "./prepare";
 import { buildMountReports } from "./mount-reports";
+import { MountSlots } from "./mount-slots";
+import { PlatformMemo } from "./platform-memo";
+import { KeyBuffer, StageMemos } from "./stage-memo";
+import { StepCache } from "./step-cache";
 import type { Resolution, ResolveExtras, StopError } from "./types";
 
 export type { Resolution, ResolveExtras } from "./types";
@@ -92,12 +97,14 @@ export function resolve(
     prep,
     ordinals,
     literalMounts: new Map(),
-    literalFlags: new Map(),
+    platforms: new PlatformMemo(),
     references: new Map(),
     cellCores: new Map(),
-    stageMemo: new Map(),
-    contentIds: new Map(),
-    globalExpansions: new Map(),
+    slots: new MountSlots(ordinals),
+    steps: new StepCache(buildArgs.get(NS_ARG) ?? ""),
+    stageMemos: new StageMemos(prep, buildArgs),
+    keys: { dispatch: new KeyBuffer(), content: new KeyBuffer(), thisPlatformOnly: false },
+    expansions: new ExpansionMemo(parsed.directives.escapeToken),
     options: {
       buildArgs,
       cacheNamespace: buildArgs.get(NS_ARG) ?? "",
@@ -149,7 +156,7 @@ export function resolve(
   const targetIndex = outcomes.find((o) => o.targetStage !== null)?.targetStage ?? null;
   const target = targetIndex === null ? null : (prep.stages[targetIndex]?.name ?? null);
 
-  const mounts = buildMountReports(prep, outcomes, requested, lineIndex, ordinals, target);
+  const mounts = buildMountReports(prep, outcomes, requested, lineIndex, input.slots, target);
   const lints: LintWarning[] = [...(outcomes[0]?.lints ?? [])];
 
   return {

@@ -3,53 +3,75 @@
  * there (convert_runmount.go dispatchRunMounts, setCacheUIDGID;
  * solver/llbsolver/mounts/mount.go for the base snapshot).
  */
-import type { VariableRef } from "../expand/index";
-import type { MountSpec, RunCommand } from "../parse/types";
+import type { ExpandResult, VariableRef } from "../expand/index";
+import type { MountSpec } from "../parse/types";
 import type { MountBase, Sharing, TraceStep, VariableUse } from "../report/types";
 import type { DispatchContext } from "./convert";
 import type { StageState } from "./stage-state";
 import { clean } from "./go-path";
+import type { MountSlot } from "./mount-slots";
 import type { ParsedRunMount } from "./run";
-import { describeExecPlatform, describeVariable, code } from "./trace";
+import type { DefaultIdReason } from "./step-cache";
+import { NO_BASE_STEP } from "./step-cache";
+import { describeVariable, code } from "./trace";
 
 /** What a mount field was before and after expansion. */
 export interface FieldExpansion {
   readonly written: string;
+  /** The expansion itself (shared across stages and platforms, see expansion-memo.ts). */
+  readonly result: ExpandResult;
   readonly value: string;
   readonly uses: readonly VariableRef[];
   /** Value of each use at the RUN (null when undefined). */
   readonly values: readonly (string | null)[];
 }
 
-export interface CellDraft {
-  /** Stage that executes the RUN. */
-  readonly stageIndex: number;
-  readonly run: RunCommand;
-  readonly spec: MountSpec;
-  readonly mountIndex: number;
-  /** An ONBUILD trigger run in a child stage. */
-  readonly trigger: boolean;
-  /** The line BuildKit attributes the RUN to (the child's FROM for triggers). */
-  readonly line: number;
+/**
+ * A cell without where the RUN executes: everything a platform's conversion
+ * decides about one mount in one stage. A literal mount's core is the same on
+ * every platform with the same inputs (see sameLiteralCore), so it is shared;
+ * never mutated, except for its trace cache.
+ */
+export interface CellCore {
+  /** The row it belongs to (its stage and mount). */
+  readonly slot: MountSlot;
+  /** Mount point after the WORKDIR join. */
   readonly target: string;
   readonly id: string;
   readonly cacheKey: string;
   readonly sharing: Sharing;
-  readonly execPlatform: string;
   readonly hasBase: boolean;
   readonly base: MountBase;
   readonly effectiveKey: string;
   readonly variables: readonly VariableUse[];
-  readonly trace: readonly TraceStep[];
+  /** The trace without its last step, the execution platform. */
+  readonly steps: readonly TraceStep[];
+  readonly srcIdentity: string;
+  readonly srcScratch: boolean;
+  readonly srcLabel: string;
+  /** The last trace traceOf made, and the step it ends with: platforms that end alike share it. */
+  lastTrace: readonly TraceStep[] | null;
+  lastStep: TraceStep | null;
+}
+
+/**
+ * The cells of one stage's dispatch on one platform: they share where they
+ * execute. A stage replayed from another platform (stage-memo.ts) shares its
+ * cores too, so a replay costs one group, not one object per cell.
+ */
+export interface CellGroup {
+  readonly cores: readonly CellCore[];
+  /** Normalized execution platform, formatted. */
+  readonly execPlatform: string;
+  /** The trace's last step, explaining `execPlatform`. */
+  readonly execStep: TraceStep;
 }
 
 export interface CellInput {
   readonly st: StageState;
   readonly ctx: DispatchContext;
-  readonly run: RunCommand;
+  readonly slot: MountSlot;
   readonly spec: MountSpec;
-  readonly mountIndex: number;
-  readonly trigger: boolean;
   readonly parsed: ParsedRunMount;
   /** Mount point after the WORKDIR join. */
   readonly mountPoint: string;
@@ -64,7 +86,7 @@ export interface CellInput {
 }
 
 /** Option keys in the order a trace explains them, with the ParsedMount property each sets. */
-const TRACED_OPTIONS = [
+const TRACED_OPTIONS: readonly (readonly [string, string])[] = [
   ["id", "cacheId"],
   ["target", "target"],
   ["from", "from"],
@@ -73,132 +95,81 @@ const TRACED_OPTIONS = [
   ["uid", "uid"],
   ["gid", "gid"],
   ["mode", "mode"],
-] as const;
+];
 
-/** The part of a cell that does not depend on where the RUN executes. */
-type CellCore = Omit<CellDraft, "execPlatform" | "trace" | "line" | "run" | "spec" | "mountIndex" | "trigger"> & {
-  readonly steps: readonly TraceStep[];
-  readonly srcIdentity: string;
-  readonly srcScratch: boolean;
-  readonly srcLabel: string;
-};
-
-export function buildCell(input: CellInput): CellDraft {
-  const { st, ctx, parsed, spec } = input;
-  let core: CellCore | undefined;
-  if (parsed.literal) {
-    // A literal mount gives the same core on every platform with the same inputs.
-    let seen = ctx.input.cellCores.get(spec) as CellCore[] | undefined;
-    if (seen === undefined) ctx.input.cellCores.set(spec, (seen = []));
-    core = seen.find(
-      (c) =>
-        c.stageIndex === st.stage.index &&
-        c.target === input.mountPoint &&
-        c.srcIdentity === input.srcIdentity &&
-        c.srcScratch === input.srcScratch &&
-        c.srcLabel === input.srcLabel,
-    );
-    if (core === undefined) seen.push((core = buildCore(input)));
-  } else {
-    core = buildCore(input);
+/**
+ * A literal mount (nothing to expand) gives the same core wherever the
+ * stage, mount point and source are the same: on every platform, mostly.
+ */
+export function sameLiteralCore(
+  seen: readonly CellCore[],
+  slot: MountSlot,
+  mountPoint: string,
+  srcIdentity: string,
+  srcScratch: boolean,
+  srcLabel: string,
+): CellCore | undefined {
+  for (const c of seen) {
+    if (
+      c.slot === slot &&
+      c.target === mountPoint &&
+      c.srcIdentity === srcIdentity &&
+      c.srcScratch === srcScratch &&
+      c.srcLabel === srcLabel
+    )
+      return c;
   }
-  return {
-    stageIndex: st.stage.index,
-    run: input.run,
-    spec,
-    mountIndex: input.mountIndex,
-    trigger: input.trigger,
-    line: input.trigger ? st.stage.from.startLine : input.run.startLine,
-    target: core.target,
-    id: core.id,
-    cacheKey: core.cacheKey,
-    sharing: core.sharing,
-    execPlatform: st.execPlatform,
-    hasBase: core.hasBase,
-    base: core.base,
-    effectiveKey: core.effectiveKey,
-    variables: core.variables,
-    trace: core.steps.concat(execStep(st, ctx)),
-  };
+  return undefined;
 }
 
-/** One exec-platform sentence per stage and platform. */
+/**
+ * The core's trace ending with `step`. Cells are made platform by platform,
+ * so a core whose platforms end alike (a stage on the build platform) shares
+ * one array; remembering the last one is enough for that.
+ */
+export function traceOf(core: CellCore, step: TraceStep): readonly TraceStep[] {
+  if (core.lastStep === step && core.lastTrace !== null) return core.lastTrace;
+  // A plain copy: Array.prototype.concat's generic path is slow for this.
+  const steps = core.steps;
+  const trace = new Array<TraceStep>(steps.length + 1);
+  for (let i = 0; i < steps.length; i++) trace[i] = steps[i] as TraceStep;
+  trace[steps.length] = step;
+  core.lastStep = step;
+  core.lastTrace = trace;
+  return trace;
+}
+
+/** One exec-platform step per stage and platform, equal sentences being one object. */
 export function execStep(st: StageState, ctx: DispatchContext): TraceStep {
-  st.execStep ??= describeExecPlatform(st, ctx);
+  st.execStep ??= ctx.input.steps.execStep(st, ctx);
   return st.execStep;
 }
 
-function buildCore(input: CellInput): CellCore {
+export function buildCore(input: CellInput): CellCore {
   const { st, ctx, parsed, spec } = input;
+  const steps = ctx.input.steps;
   const m = parsed.mount;
-  const ns = ctx.input.options.cacheNamespace;
-  const stageLabel = st.stage.stageName;
-  const trace: TraceStep[] = [];
+  const trace: TraceStep[] = [steps.writtenStep(spec, st.stage.stageName)];
   const variables: VariableUse[] = [];
 
-  const written = spec.flag.value?.text ?? "";
-  trace.push({
-    kind: "written",
-    text: `The mount is written ${code(`--mount=${written}`)} in stage ${code(stageLabel)}.`,
-  });
-
-  // Variables, option by option.
-  for (const [option, property] of TRACED_OPTIONS) {
-    // parse/mount.ts names them by option key; accept the ParsedMount property too.
-    const field = parsed.fieldOf[option] ?? parsed.fieldOf[property];
-    if (field === undefined) continue;
-    const e = parsed.expansions.get(field);
-    if (e === undefined) continue;
-    e.uses.forEach((u, i) => {
-      const value = e.values[i] ?? null;
-      variables.push({ option, name: u.name, defined: u.defined, value });
-      trace.push(describeVariable(u, value, e.written, st, ctx));
-    });
-    if (e.uses.length > 0 || e.value !== e.written) {
-      trace.push({
-        kind: "expanded",
-        text: `${option} ${code(e.written)} expands to ${e.value === "" ? "an empty string" : code(e.value)}.`,
-      });
-    }
-  }
+  // Variables, option by option (a literal mount has none).
+  if (parsed.expansions.size > 0) traceVariables(input, trace, variables);
 
   // The id (convert_runmount.go: empty → path.Clean of the target as written).
   let id = m.cacheId;
   if (id === "") {
     const idField = parsed.fieldOf["id"] ?? parsed.fieldOf["cacheId"];
-    const why =
-      idField === undefined
-        ? "id is not set"
-        : (idField.value?.text ?? "") === ""
-          ? "id is empty"
-          : "id expands to empty";
+    const reason: DefaultIdReason = idField === undefined ? 0 : (idField.value?.text ?? "") === "" ? 1 : 2;
     id = clean(m.target);
-    trace.push({
-      kind: "default-id",
-      text: `${why} → defaults to the cleaned target ${code(id)} (path.Clean of the target as written, before any WORKDIR join).`,
-    });
-    if (id !== m.target) {
-      trace.push({
-        kind: "clean",
-        text: `path.Clean turns ${code(m.target === "" ? '""' : m.target)} into ${code(id)}.`,
-      });
-    }
+    trace.push(steps.defaultIdStep(reason, id));
+    if (id !== m.target) trace.push(steps.cleanStep(m.target, id));
   } else {
-    trace.push({ kind: "default-id", text: `id is ${code(id)}.` });
+    trace.push(steps.explicitIdStep(id));
   }
 
-  const cacheKey = `${ns}/${id}`;
-  trace.push({
-    kind: "namespace",
-    text:
-      ns === ""
-        ? `The namespace (--build-arg BUILDKIT_CACHE_MOUNT_NS) is empty → key ${code(cacheKey)}.`
-        : `The namespace ${code(ns)} (--build-arg BUILDKIT_CACHE_MOUNT_NS) is prefixed → key ${code(cacheKey)}.`,
-  });
-  trace.push({
-    kind: "key",
-    text: `BuildKit sends the cache key ${code(cacheKey)}; the platform is never part of it.`,
-  });
+  const cacheKey = `${ctx.input.options.cacheNamespace}/${id}`;
+  const keySteps = steps.keySteps(cacheKey);
+  trace.push(keySteps[0], keySteps[1]);
 
   if (input.mountPoint !== m.target) {
     trace.push({
@@ -218,7 +189,7 @@ function buildCore(input: CellInput): CellCore {
   if (input.sourcePath !== "/") {
     hasBase = !input.srcScratch;
     identity = `${input.srcIdentity}:${input.sourcePath}`;
-    base = hasBase ? { kind: "from", from: input.srcLabel, source: input.sourcePath, identity } : { kind: "none" };
+    base = hasBase ? { kind: "from", from: input.srcLabel, source: input.sourcePath, identity } : NO_BASE;
     trace.push({
       kind: "base",
       text: hasBase
@@ -239,24 +210,24 @@ function buildCore(input: CellInput): CellCore {
   } else {
     hasBase = !input.srcScratch;
     identity = input.srcIdentity;
-    base = hasBase ? { kind: "from", from: input.srcLabel, source: "/", identity } : { kind: "none" };
-    trace.push({
-      kind: "base",
-      text: hasBase
-        ? `A new cache directory starts with the content of ${describeSource(input)}, so it is a different directory from the same key without it.`
-        : "No base: a new cache directory starts empty.",
-    });
+    if (hasBase) {
+      base = { kind: "from", from: input.srcLabel, source: "/", identity };
+      trace.push({
+        kind: "base",
+        text: `A new cache directory starts with the content of ${describeSource(input)}, so it is a different directory from the same key without it.`,
+      });
+    } else {
+      base = NO_BASE;
+      trace.push(NO_BASE_STEP);
+    }
   }
   const effectiveKey = hasBase ? `${cacheKey}:${identity}` : cacheKey;
 
   const sharing: Sharing = m.sharing === "private" || m.sharing === "locked" ? m.sharing : "shared";
-  trace.push({
-    kind: "sharing",
-    text: m.sharing === "" ? `Sharing is ${code("shared")} (the default).` : `Sharing is ${code(sharing)}.`,
-  });
+  trace.push(steps.sharingStep(m.sharing, sharing));
 
   return {
-    stageIndex: st.stage.index,
+    slot: input.slot,
     target: input.mountPoint,
     id,
     cacheKey,
@@ -264,13 +235,41 @@ function buildCore(input: CellInput): CellCore {
     hasBase,
     base,
     effectiveKey,
-    variables,
-    steps: trace,
+    // Exact sizes: cores live as long as the analysis.
+    variables: variables.length === 0 ? NO_VARIABLES : variables.slice(),
+    steps: trace.slice(),
     srcIdentity: input.srcIdentity,
     srcScratch: input.srcScratch,
     srcLabel: input.srcLabel,
+    lastTrace: null,
+    lastStep: null,
   };
 }
+
+/** The variables of each expanded option, in TRACED_OPTIONS order, and what each expanded to. */
+function traceVariables(input: CellInput, trace: TraceStep[], variables: VariableUse[]): void {
+  const { st, ctx, parsed } = input;
+  const steps = ctx.input.steps;
+  for (const pair of TRACED_OPTIONS) {
+    const option = pair[0];
+    // parse/mount.ts names them by option key; accept the ParsedMount property too.
+    const field = parsed.fieldOf[option] ?? parsed.fieldOf[pair[1]];
+    if (field === undefined) continue;
+    const e = parsed.expansions.get(field);
+    if (e === undefined) continue;
+    for (let i = 0; i < e.uses.length; i++) {
+      const u = e.uses[i] as VariableRef;
+      const value = e.values[i] ?? null;
+      variables.push({ option, name: u.name, defined: u.defined, value });
+      trace.push(describeVariable(u, value, e.written, st, ctx));
+    }
+    if (e.uses.length > 0 || e.value !== e.written)
+      trace.push(steps.expandedStep(option, e.written, e.value, e.result));
+  }
+}
+
+const NO_BASE: MountBase = { kind: "none" };
+const NO_VARIABLES: readonly VariableUse[] = [];
 
 function describeSource(input: CellInput): string {
   if (input.srcIdentity.startsWith("stage ")) {

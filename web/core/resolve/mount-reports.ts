@@ -3,27 +3,14 @@
  * ONBUILD mount once per stage that runs it), with one cell per platform —
  * the resolved key where the platform built it, an explanation where not.
  */
-import type { Command, RunCommand } from "../parse/types";
+import type { RunCommand } from "../parse/types";
 import type { MountCell, MountReport, TraceStep } from "../report/types";
 import type { LineIndex } from "../source";
 import type { PlatformOutcome } from "./convert";
-import type { CellDraft } from "./mount-cell";
+import { traceOf } from "./mount-cell";
+import type { MountSlot, MountSlots } from "./mount-slots";
 import type { Prepared } from "./prepare";
 import { code } from "./trace";
-
-/** A written cache mount run by one stage (a trigger mount can run in several). */
-interface MountSlot {
-  readonly stageIndex: number;
-  readonly ordinal: number;
-  readonly mountIndex: number;
-  readonly run: RunCommand;
-  readonly trigger: boolean;
-}
-
-/** A number, not a string, so that thousands of cells cost no string building. */
-function slotKey(stageIndex: number, ordinal: number, mountIndex: number): number {
-  return (stageIndex * 1_048_576 + (ordinal + 1)) * 4096 + mountIndex;
-}
 
 /** The type a mount has before expansion (last `type=` wins; bind by default). */
 function writtenType(run: RunCommand, mountIndex: number): string {
@@ -46,33 +33,30 @@ export function buildMountReports(
   outcomes: readonly PlatformOutcome[],
   requested: readonly { readonly requested: string }[],
   lineIndex: LineIndex,
-  ordinals: ReadonlyMap<Command, number>,
+  slots: MountSlots,
   targetName: string | null,
 ): MountReport[] {
-  // Cells by slot, per platform.
-  const cellsBySlot = new Map<number, (CellDraft | undefined)[]>();
-  const slots = new Map<number, MountSlot>();
-  const addSlot = (slot: MountSlot) => {
-    const key = slotKey(slot.stageIndex, slot.ordinal, slot.mountIndex);
-    if (!slots.has(key)) slots.set(key, slot);
-    return key;
-  };
+  // Built cells by row (slot id), per platform.
+  const n = outcomes.length;
+  const built: (MountCell | undefined)[][] = [];
   outcomes.forEach((o, p) => {
-    for (const c of o.cells) {
-      const ordinal = ordinals.get(c.run) ?? -1;
-      const key = addSlot({
-        stageIndex: c.stageIndex,
-        ordinal,
-        mountIndex: c.mountIndex,
-        run: c.run,
-        trigger: c.trigger,
-      });
-      let arr = cellsBySlot.get(key);
-      if (arr === undefined) {
-        arr = new Array<CellDraft | undefined>(outcomes.length);
-        cellsBySlot.set(key, arr);
+    for (const group of o.cells) {
+      for (const c of group.cores) {
+        (built[c.slot.id] ??= new Array<MountCell | undefined>(n))[p] = {
+          platformIndex: p,
+          built: true,
+          target: c.target,
+          id: c.id,
+          cacheKey: c.cacheKey,
+          sharing: c.sharing,
+          execPlatform: group.execPlatform,
+          hasBase: c.hasBase,
+          base: c.base,
+          effectiveKey: c.effectiveKey,
+          variables: c.variables,
+          trace: traceOf(c, group.execStep),
+        };
       }
-      arr[p] = c;
     }
   });
 
@@ -85,54 +69,39 @@ export function buildMountReports(
       set.add(child);
     }
   }
+  /** The stage whose ONBUILD holds a trigger RUN. */
+  const triggerOwner = new Map<RunCommand, number>();
   for (const stage of prep.stages) {
     for (const pc of stage.commands) {
       const c = pc.command;
       const run =
         c.kind === "run" ? c : c.kind === "onbuild" && c.inner !== null && c.inner.kind === "run" ? c.inner : null;
       if (run === null) continue;
-      const ordinal = ordinals.get(run) ?? -1;
       const isTrigger = c.kind === "onbuild";
+      if (isTrigger && !triggerOwner.has(run)) triggerOwner.set(run, stage.index);
       const runners = isTrigger ? [...(children.get(stage.index) ?? [])] : [stage.index];
       if (isTrigger && runners.length === 0) runners.push(stage.index);
       run.mounts.forEach((_, mountIndex) => {
         if (writtenType(run, mountIndex) !== "cache") return;
-        for (const s of runners) addSlot({ stageIndex: s, ordinal, mountIndex, run, trigger: isTrigger });
+        for (const s of runners) slots.get(s, run, mountIndex, isTrigger);
       });
     }
   }
 
-  const ordered = [...slots.entries()].sort(
-    ([, a], [, b]) => a.stageIndex - b.stageIndex || a.ordinal - b.ordinal || a.mountIndex - b.mountIndex,
+  const ordered = [...slots.all].sort(
+    (a, b) => a.stageIndex - b.stageIndex || a.ordinal - b.ordinal || a.mountIndex - b.mountIndex,
   );
-  return ordered.map(([key, slot], index) => {
+  return ordered.map((slot, index) => {
     const stage = prep.stages[slot.stageIndex];
     const spec = slot.run.mounts[slot.mountIndex];
-    const drafts = cellsBySlot.get(key);
-    const cells: MountCell[] = outcomes.map((o, p) => {
-      const d = drafts?.[p];
-      if (d !== undefined) {
-        return {
-          platformIndex: p,
-          built: true,
-          target: d.target,
-          id: d.id,
-          cacheKey: d.cacheKey,
-          sharing: d.sharing,
-          execPlatform: d.execPlatform,
-          hasBase: d.hasBase,
-          base: d.base,
-          effectiveKey: d.effectiveKey,
-          variables: d.variables,
-          trace: d.trace,
-        };
-      }
-      return unbuiltCell(p, o, requested[p]?.requested ?? "", stage?.stageName ?? "", slot, targetName);
-    });
+    const row = built[slot.id];
+    const cells: MountCell[] = outcomes.map(
+      (o, p) => row?.[p] ?? unbuiltCell(p, o, requested[p]?.requested ?? "", stage?.stageName ?? "", slot, targetName),
+    );
     return {
       index,
       line:
-        slot.trigger && stage !== undefined && stage.index !== prepStageOf(prep, slot.run)
+        slot.trigger && stage !== undefined && stage.index !== (triggerOwner.get(slot.run) ?? -1)
           ? stage.from.startLine
           : slot.run.startLine,
       stageIndex: slot.stageIndex,
@@ -143,15 +112,6 @@ export function buildMountReports(
       cells,
     };
   });
-}
-
-/** Stage index whose ONBUILD holds this trigger RUN. */
-function prepStageOf(prep: Prepared, run: RunCommand): number {
-  for (const s of prep.stages) {
-    for (const pc of s.commands)
-      if (pc.command === run || (pc.command.kind === "onbuild" && pc.command.inner === run)) return s.index;
-  }
-  return -1;
 }
 
 function unbuiltCell(

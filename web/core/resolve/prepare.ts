@@ -7,6 +7,7 @@
 import { expandWord } from "../expand/index";
 import type { ArgCommand, Command, FromCommand, OnbuildCommand, ParsedDockerfile, RunCommand } from "../parse/types";
 import { parseGoAtoi } from "./go-strconv";
+import { isPlainWord } from "./plain-word";
 import type { PreparedCommand, StopError } from "./types";
 
 export interface PreparedStage {
@@ -19,6 +20,11 @@ export interface PreparedStage {
   readonly commands: readonly PreparedCommand[];
   /** ONBUILD instructions of this stage (they run in the stages built FROM it). */
   readonly onbuilds: readonly OnbuildCommand[];
+  /**
+   * A later FROM may name this stage, on some platform. Only then is the
+   * stage's environment read after its dispatch (a child inherits it).
+   */
+  readonly mayBeBase: boolean;
 }
 
 /** A state BuildKit creates for a `COPY --from=<image>` or a mount source that names no stage. */
@@ -34,10 +40,10 @@ export interface Prepared {
   readonly unregistered: readonly UnregisteredState[];
   /** Stage index by lower-cased name; the last definition wins (dispatchStates.statesByName). */
   readonly stageByName: ReadonlyMap<string, number>;
+  /** Every stage index by lower-cased name, ascending (see namedBefore). */
+  readonly stagesByName: ReadonlyMap<string, readonly number[]>;
   /** Names for "did you mean" (dispatchStates.names()). */
   readonly stageNames: readonly string[];
-  /** Per stage: names of its `ARG NAME` without a value (they read the global scope). */
-  readonly valuelessArgs: readonly (readonly string[])[];
   /** Static dependencies per state (COPY --from, RUN --mount from=), before ONBUILD triggers. */
   readonly deps: readonly (readonly number[])[];
   /** toCommand's first error (after target resolution), or null. */
@@ -70,6 +76,17 @@ export function splitStages(parsed: ParsedDockerfile): {
   return { metaArgs, stages, beforeFrom };
 }
 
+/** The last stage before `before` named `name` (the FROM of stage `before` can build on it), or -1. */
+export function namedBefore(prep: Prepared, name: string, before: number): number {
+  const all = prep.stagesByName.get(name);
+  if (all === undefined) return -1;
+  for (let i = all.length - 1; i >= 0; i--) {
+    const index = all[i] as number;
+    if (index < before) return index;
+  }
+  return -1;
+}
+
 /** The `from=` of each mount as toCommand sees it: raw (unexpanded), last one wins, `scratch` when absent (convert_runmount.go detectRunMount). */
 export function rawMountFroms(run: RunCommand): string[] {
   return run.mounts.map((m) => {
@@ -82,10 +99,16 @@ export function rawMountFroms(run: RunCommand): string[] {
 export function prepare(parsed: ParsedDockerfile, split: ReturnType<typeof splitStages>): Prepared {
   const escape = parsed.directives.escapeToken;
   const stageByName = new Map<string, number>();
+  const stagesByName = new Map<string, number[]>();
   const stageNames: string[] = [];
   split.stages.forEach((s, i) => {
     const name = s.from.stageName;
-    if (name !== null) stageByName.set(name, i);
+    if (name !== null) {
+      stageByName.set(name, i);
+      const all = stagesByName.get(name);
+      if (all === undefined) stagesByName.set(name, [i]);
+      else all.push(i);
+    }
     stageNames.push(name ?? `stage-${i}`);
   });
 
@@ -110,33 +133,37 @@ export function prepare(parsed: ParsedDockerfile, split: ReturnType<typeof split
       const r = copyFromSource(c.from, escape, stageByName, n + unregistered.length, c.span);
       if ("message" in r) return r;
       const src = r.index ?? resolveSource(c.from);
-      return { command: c, sources: [src], trigger };
+      return { command: c, sources: [src], trigger, mountCache: null };
     }
     if (c.kind === "run" && c.mounts.length > 0) {
-      return { command: c, sources: rawMountFroms(c).map(resolveSource), trigger };
+      return { command: c, sources: rawMountFroms(c).map(resolveSource), trigger, mountCache: null };
     }
-    return { command: c, sources: [], trigger };
+    return { command: c, sources: [], trigger, mountCache: null };
   };
 
+  const bases = possibleBases(split.stages, escape);
   const stages: PreparedStage[] = split.stages.map((s, i) => {
     const commands: PreparedCommand[] = [];
     const onbuilds: OnbuildCommand[] = [];
+    // Every mount without `from=` is a new state: a stage can have thousands of sources.
+    const seen = new Set<number>();
     for (const c of s.commands) {
       if (c.kind === "onbuild") onbuilds.push(c);
       if (dependencyError !== null) {
-        commands.push({ command: c, sources: [], trigger: null });
+        commands.push({ command: c, sources: [], trigger: null, mountCache: null });
         continue;
       }
       const pc = toCommand(c, null);
       if ("message" in pc) {
         dependencyError = pc;
-        commands.push({ command: c, sources: [], trigger: null });
+        commands.push({ command: c, sources: [], trigger: null, mountCache: null });
         continue;
       }
       commands.push(pc);
       for (const src of pc.sources) {
-        const d = deps[i];
-        if (d !== undefined && !d.includes(src)) d.push(src);
+        if (seen.has(src)) continue;
+        seen.add(src);
+        deps[i]?.push(src);
       }
     }
     return {
@@ -146,23 +173,18 @@ export function prepare(parsed: ParsedDockerfile, split: ReturnType<typeof split
       stageName: stageNames[i] ?? `stage-${i}`,
       commands,
       onbuilds,
+      mayBeBase: bases[i] ?? true,
     };
   });
 
   const cycleError = dependencyError === null ? findCycle(stages, deps) : null;
-  const valuelessArgs = stages.map((s) => {
-    const names = new Set<string>();
-    for (const pc of s.commands)
-      if (pc.command.kind === "arg") for (const kv of pc.command.args) if (kv.value === null) names.add(kv.key);
-    return [...names];
-  });
   return {
     metaArgs: split.metaArgs,
     stages,
     unregistered,
     stageByName,
+    stagesByName,
     stageNames,
-    valuelessArgs,
     deps,
     dependencyError,
     cycleError,
@@ -199,6 +221,24 @@ export function copyFromSource(
 }
 
 const EMPTY_ENV: ReadonlyMap<string, string> = new Map();
+
+/**
+ * A FROM names an earlier stage when its expanded name is that stage's name
+ * (convert.go). A FROM without anything to expand names only what it says;
+ * any other may name any earlier stage.
+ */
+function possibleBases(stages: readonly { readonly from: FromCommand }[], escape: "\\" | "`"): boolean[] {
+  const out = new Array<boolean>(stages.length);
+  const named = new Set<string>();
+  let anyName = false;
+  for (let i = stages.length - 1; i >= 0; i--) {
+    const from = (stages[i] as { readonly from: FromCommand }).from;
+    out[i] = from.stageName !== null && (anyName || named.has(from.stageName));
+    if (isPlainWord(from.image, escape)) named.add(from.image);
+    else anyName = true;
+  }
+  return out;
+}
 
 /**
  * validateCircularDependency (convert.go): a depth-first walk over the

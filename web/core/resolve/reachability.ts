@@ -7,6 +7,7 @@ import type { ConvertInput } from "./convert";
 import type { OnbuildCommand } from "../parse/types";
 import { copyFromSource, rawMountFroms, SCRATCH } from "./prepare";
 import type { StageState } from "./stage-state";
+import { NO_DEPS } from "./stage-state";
 import type { PreparedCommand, StopError } from "./types";
 
 /** allReachableStages: the target, its base chain and dependencies. */
@@ -68,8 +69,16 @@ export function initTriggers(
       sources = rawMountFroms(c).map(resolveSource);
     }
     if (sources.length > 0) newDeps = true;
-    for (const s of sources) if (!st.extraDeps.includes(s)) st.extraDeps.push(s);
-    commands.push({ command: c, sources, trigger: { stageIndex: st.base?.stage.index ?? st.stage.index } });
+    for (const s of sources) {
+      if (st.extraDeps === NO_DEPS) st.extraDeps = [];
+      if (!st.extraDeps.includes(s)) st.extraDeps.push(s);
+    }
+    commands.push({
+      command: c,
+      sources,
+      trigger: { stageIndex: st.base?.stage.index ?? st.stage.index },
+      mountCache: null,
+    });
   }
   st.triggers = commands;
   // The next resolveReachableStages round parses the new states' references.

@@ -13,8 +13,10 @@ import type { DispatchContext } from "./convert";
 import type { StageState } from "./stage-state";
 import { expandInStage, mountPoint, stageIdentity, unregisteredIdentity } from "./dispatch";
 import { join } from "./go-path";
-import type { FieldExpansion } from "./mount-cell";
-import { buildCell } from "./mount-cell";
+import { isPlainWord } from "./plain-word";
+import type { CellCore, FieldExpansion } from "./mount-cell";
+import type { MountSlot } from "./mount-slots";
+import { buildCore, sameLiteralCore } from "./mount-cell";
 import { SCRATCH } from "./prepare";
 import type { PreparedCommand, StopError } from "./types";
 
@@ -26,17 +28,9 @@ export interface ParsedRunMount {
   readonly literal: boolean;
 }
 
-/** Mirrors expand's fast path: without `$`, quotes or the escape token a word expands to itself. */
-function isLiteralMount(spec: MountSpec, escape: string): boolean {
-  const esc = escape.charCodeAt(0);
-  for (const f of spec.fields) {
-    const v = f.value?.text;
-    if (v === undefined) continue;
-    for (let i = 0; i < v.length; i++) {
-      const c = v.charCodeAt(i);
-      if (c === 36 || c === 39 || c === 34 || c === esc || c === 0xfeff || (c >= 0xd800 && c <= 0xdfff)) return false;
-    }
-  }
+/** A mount whose fields have nothing to expand is the same on every platform. */
+function isLiteralMount(spec: MountSpec, escape: "\\" | "`"): boolean {
+  for (const f of spec.fields) if (f.value !== null && !isPlainWord(f.value.text, escape)) return false;
   return true;
 }
 
@@ -48,33 +42,15 @@ export function dispatchRun(
   ctx: DispatchContext,
 ): StopError | null {
   // 1. Parse and expand every mount (setMountState with an expander).
+  const cache = (pc.mountCache ??= run.mounts.map((spec) => ({
+    literal: literalMount(spec, ctx),
+    slot: null,
+    cores: null,
+  })));
   const mounts: ParsedRunMount[] = [];
-  const escape = ctx.input.parsed.directives.escapeToken;
-  for (const spec of run.mounts) {
-    let literal = ctx.input.literalFlags.get(spec);
-    if (literal === undefined) ctx.input.literalFlags.set(spec, (literal = isLiteralMount(spec, escape)));
-    const cached = literal ? (ctx.input.literalMounts.get(spec) as ParsedRunMount | StopError | undefined) : undefined;
-    let pm: ParsedRunMount | StopError;
-    if (cached !== undefined) {
-      pm = cached;
-    } else {
-      const expansions = new Map<MountField, FieldExpansion>();
-      const r = parseMountDispatch(spec.fields, (value, field) => {
-        if (literal) return { ok: true, value };
-        const e = expandInStage(st, value, field.span, ctx);
-        expansions.set(field, {
-          written: value,
-          value: e.ok ? e.value : "",
-          uses: e.uses,
-          values: valuesOf(st, e.uses),
-        });
-        return e.ok ? { ok: true, value: e.value } : { ok: false, error: e.error };
-      });
-      pm = r.ok
-        ? { mount: r.mount, fieldOf: r.fieldOf, expansions, literal }
-        : { message: r.error, span: r.field?.span ?? spec.flag.span };
-      if (literal) ctx.input.literalMounts.set(spec, pm);
-    }
+  for (let i = 0; i < run.mounts.length; i++) {
+    const known = (cache[i] as MountCache).literal;
+    const pm = known === false ? parseExpandedMount(st, run.mounts[i] as MountSpec, ctx) : known;
     if ("message" in pm) return pm;
     mounts.push(pm);
   }
@@ -122,15 +98,17 @@ export function dispatchRun(
     if (target === "/") return { message: `invalid mount target ${goQuote(target)}`, span: spec?.flag.span ?? span };
 
     if (m.type === "cache" && spec !== undefined) {
-      const sourcePath = m.source === "" ? "/" : join("/", m.source);
-      ctx.cells.push(
-        buildCell({
+      const mc = cache[i] as MountCache;
+      const slot = (mc.slot ??= ctx.input.slots.get(st.stage.index, run, i, pc.trigger !== null));
+      // A literal mount's core is shared by every dispatch with the same inputs (mount-cell.ts).
+      const shared = pm.literal ? (mc.cores ??= literalCores(spec, ctx)) : null;
+      let core = shared === null ? undefined : sameLiteralCore(shared, slot, target, srcIdentity, srcScratch, srcLabel);
+      if (core === undefined) {
+        core = buildCore({
           st,
           ctx,
-          run,
+          slot,
           spec,
-          mountIndex: i,
-          trigger: pc.trigger !== null,
           parsed: pm,
           mountPoint: target,
           from,
@@ -138,9 +116,11 @@ export function dispatchRun(
           srcScratch,
           srcIdentity,
           srcLabel,
-          sourcePath,
-        }),
-      );
+          sourcePath: m.source === "" ? "/" : join("/", m.source),
+        });
+        shared?.push(core);
+      }
+      st.cores.push(core);
     }
   }
 
@@ -149,6 +129,64 @@ export function dispatchRun(
   st.platformSpecific = true;
   return null;
 }
+
+/**
+ * What a RUN's mount needs across dispatches, kept on its PreparedCommand:
+ * the Map lookups by mount are done once, not on every platform. (A trigger
+ * command is prepared again per platform; the Maps behind keep it shared.)
+ */
+export interface MountCache {
+  /** parseMountDispatch of a literal mount, or false when it has something to expand. */
+  readonly literal: ParsedRunMount | StopError | false;
+  /** The row of its cells (one command runs in one stage), made with its first cell. */
+  slot: MountSlot | null;
+  /** Cores of a literal mount (mount-cell.ts sameLiteralCore), fetched with its first cell. */
+  cores: CellCore[] | null;
+}
+
+function literalMount(spec: MountSpec, ctx: DispatchContext): ParsedRunMount | StopError | false {
+  let known = ctx.input.literalMounts.get(spec);
+  if (known === undefined) {
+    known = isLiteralMount(spec, ctx.input.parsed.directives.escapeToken) ? parseLiteralMount(spec) : false;
+    ctx.input.literalMounts.set(spec, known);
+  }
+  return known;
+}
+
+function literalCores(spec: MountSpec, ctx: DispatchContext): CellCore[] {
+  let cores = ctx.input.cellCores.get(spec);
+  if (cores === undefined) ctx.input.cellCores.set(spec, (cores = []));
+  return cores;
+}
+
+/** A literal mount parses the same everywhere: once per analysis. */
+function parseLiteralMount(spec: MountSpec): ParsedRunMount | StopError {
+  const r = parseMountDispatch(spec.fields, (value) => ({ ok: true, value }));
+  return r.ok
+    ? { mount: r.mount, fieldOf: r.fieldOf, expansions: NO_EXPANSIONS, literal: true }
+    : { message: r.error, span: r.field?.span ?? spec.flag.span };
+}
+
+/** setMountState with the stage's expander, recording each field's expansion for the trace. */
+function parseExpandedMount(st: StageState, spec: MountSpec, ctx: DispatchContext): ParsedRunMount | StopError {
+  const expansions = new Map<MountField, FieldExpansion>();
+  const r = parseMountDispatch(spec.fields, (value, field) => {
+    const e = expandInStage(st, value, field.span, ctx);
+    expansions.set(field, {
+      written: value,
+      result: e,
+      value: e.ok ? e.value : "",
+      uses: e.uses,
+      values: valuesOf(st, e.uses),
+    });
+    return e.ok ? { ok: true, value: e.value } : { ok: false, error: e.error };
+  });
+  return r.ok
+    ? { mount: r.mount, fieldOf: r.fieldOf, expansions, literal: false }
+    : { message: r.error, span: r.field?.span ?? spec.flag.span };
+}
+
+const NO_EXPANSIONS: ReadonlyMap<MountField, FieldExpansion> = new Map();
 
 function valuesOf(st: StageState, uses: readonly VariableRef[]): (string | null)[] {
   return uses.map((u) => (u.defined ? (st.env.get(u.name) ?? null) : null));

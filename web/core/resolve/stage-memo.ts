@@ -2,8 +2,8 @@
  * Per-platform work must not repeat platform-independent work: a stage's
  * dispatch depends on the platform only through a few inputs (its base, the
  * global values its valueless ARGs read, its sources, and where it runs).
- * When those match an earlier platform's, the stage's result is reused and
- * only its cells are re-stamped with this platform's execution platform.
+ * When those match an earlier platform's, the stage's result is reused, cells
+ * included: only where they execute is this platform's.
  *
  * The same key doubles as the stage's content identity: BuildKit gives two
  * `from=<stage>` cache bases one snapshot when the stage's LLB is identical,
@@ -16,12 +16,13 @@ import type { ImageEnvEntry, StageState } from "./stage-state";
 import { stageIdentity, unregisteredIdentity } from "./dispatch";
 import type { EnvList } from "./env-list";
 import { AUTOMATIC_ARGS } from "./global-args";
-import type { CellDraft } from "./mount-cell";
-import { execStep } from "./mount-cell";
+import type { CellCore } from "./mount-cell";
+import type { Prepared, PreparedStage } from "./prepare";
 import { SCRATCH } from "./prepare";
 import type { StopError } from "./types";
 
 export interface StageMemo {
+  /** Tells this dispatch apart from the stage's others (a child's key names it). */
   readonly id: number;
   readonly error: StopError | null;
   readonly env: EnvList;
@@ -32,91 +33,261 @@ export interface StageMemo {
   readonly declaredArgs: Set<string>;
   readonly scratch: boolean;
   readonly platformSpecific: boolean;
-  readonly cells: readonly CellDraft[];
-  /** The execution platform the cells were made for. */
-  readonly execPlatform: string;
+  /** Never pushed to after the dispatch: replays share it. */
+  readonly cores: CellCore[];
   /** Lint warnings of the dispatch, when they were collected. */
   readonly lints: readonly LintWarning[];
   readonly lintsKept: boolean;
 }
 
-const SEP = "\u0000";
+/**
+ * One part of a key. Keys are compared part by part, never joined into a
+ * string: building, hashing and comparing long strings for every stage on
+ * every platform was a good part of the resolver's time. `null` is an unset
+ * global.
+ */
+export type KeyPart = string | number | null;
+
+/**
+ * A key being built, in an array reused from stage to stage: stageKeys runs
+ * for every stage on every platform, and most keys are only compared. One
+ * that is kept is copied out at its exact size.
+ */
+export class KeyBuffer {
+  private readonly parts: KeyPart[] = [];
+  private length = 0;
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  add(part: KeyPart): void {
+    if (this.length < this.parts.length) this.parts[this.length] = part;
+    else this.parts.push(part);
+    this.length++;
+  }
+
+  equals(kept: readonly KeyPart[]): boolean {
+    if (kept.length !== this.length) return false;
+    for (let i = 0; i < kept.length; i++) if (kept[i] !== this.parts[i]) return false;
+    return true;
+  }
+
+  copy(): readonly KeyPart[] {
+    return this.length === 0 ? NO_PARTS : this.parts.slice(0, this.length);
+  }
+}
 
 export interface StageKeys {
   /** What the dispatch (environment, cells, errors) depends on. */
-  readonly dispatch: string;
-  /** What the stage's content depends on: the dispatch plus the content it copies in. */
-  readonly content: string;
+  readonly dispatch: KeyBuffer;
+  /** What the stage's content depends on besides the dispatch: the content it copies in. */
+  readonly content: KeyBuffer;
+  /**
+   * The dispatch key names this platform's target. Each target platform is
+   * converted once, so no other platform can have this key: it is not kept.
+   */
+  thisPlatformOnly: boolean;
 }
 
+/** Fills `keys` (the analysis's buffers, see ConvertInput) for this stage on this platform. */
 export function stageKeys(st: StageState, ctx: DispatchContext): StageKeys {
-  const { options, prep } = ctx.input;
-  let key = String(st.stage.index);
-  let content = "";
+  const keys = ctx.input.keys;
+  const key = keys.dispatch;
+  const content = keys.content;
+  key.clear();
+  content.clear();
   if (st.base !== null) {
-    key += `${SEP}b${st.base.dispatchId}`;
-    content += `${SEP}B${st.base.contentId}`;
-  } else if (st.baseName === SCRATCH) key += `${SEP}s`;
-  else key += `${SEP}i${st.expandedName}${SEP}${st.baseName}`;
-  // Windows gets no default PATH.
-  if ((st.platform ?? ctx.platform.target).os === "windows") key += `${SEP}w`;
-  // Valueless ARGs read the global scope (dispatchArg).
-  let automatic = false;
-  const readArg = (name: string) => {
-    if (options.buildArgs.has(name)) return;
-    key += `${SEP}${name}=${ctx.globals.get(name) ?? "\u0001"}`;
-    if (AUTOMATIC_ARGS.has(name)) automatic = true;
-  };
-  for (const name of prep.valuelessArgs[st.stage.index] ?? []) readArg(name);
-  for (const t of st.triggers) {
-    if (t.command.kind === "arg") for (const kv of t.command.args) if (kv.value === null) readArg(kv.key);
+    key.add("b");
+    key.add(st.base.dispatchId);
+    content.add("B");
+    content.add(st.base.contentId);
+  } else if (st.baseName === SCRATCH) {
+    key.add("s");
+  } else {
+    key.add("i");
+    key.add(st.expandedName);
+    key.add(st.baseName);
   }
-  key += `${SEP}t${st.triggers.length}`;
+  // Windows gets no default PATH.
+  if ((st.platform ?? ctx.platform.target).os === "windows") key.add("w");
+  // Valueless ARGs read the global scope (dispatchArg), unless a build-arg sets them.
+  const fixed = ctx.input.stageMemos.fixed(st.stage.index);
+  for (const name of fixed.globals) {
+    key.add(name);
+    key.add(ctx.globals.get(name) ?? null);
+  }
+  const buildArgs = ctx.input.options.buildArgs;
+  let automatic = fixed.automatic;
+  for (const t of st.triggers) {
+    if (t.command.kind !== "arg") continue;
+    for (const kv of t.command.args) {
+      if (kv.value !== null || buildArgs.has(kv.key)) continue;
+      key.add(kv.key);
+      key.add(ctx.globals.get(kv.key) ?? null);
+      if (AUTOMATIC_ARGS.has(kv.key)) automatic = true;
+    }
+  }
+  key.add("t");
+  key.add(st.triggers.length);
   // Traces name the target platform when they explain an automatic ARG.
-  if (automatic) key += `${SEP}${ctx.targetText}`;
+  if (automatic) {
+    key.add("T");
+    key.add(ctx.targetText);
+  }
+  keys.thisPlatformOnly = automatic;
   // A mount source's content decides a cell's base; a COPY source only whether
   // it was dispatched in time and whether this stage becomes platform-specific.
-  const source = (d: number, mount: boolean) => {
-    const src = ctx.states[d];
-    if (src === undefined) {
-      const u = unregisteredIdentity(d, ctx);
-      if (u === "scratch") return;
-      if (mount) key += SEP + u;
-      else key += `${SEP}u`;
-      content += SEP + u;
-    } else if (!src.dispatched) {
-      key += `${SEP}!`;
-    } else {
-      const id = stageIdentity(src);
-      if (mount) key += SEP + id;
-      else key += `${SEP}c${src.platformSpecific ? 1 : 0}`;
-      content += SEP + id;
+  for (const pc of st.triggers) {
+    const mount = pc.command.kind === "run";
+    for (const d of pc.sources) addSource(d, mount, key, content, ctx);
+  }
+  for (let i = 0; i < fixed.sources.length; i++) {
+    addSource(fixed.sources[i] as number, fixed.mounts[i] === true, key, content, ctx);
+  }
+  return keys;
+}
+
+function addSource(d: number, mount: boolean, key: KeyBuffer, content: KeyBuffer, ctx: DispatchContext): void {
+  const src = ctx.states[d];
+  if (src === undefined) {
+    const u = unregisteredIdentity(d, ctx);
+    if (u === "scratch") return;
+    key.add(mount ? u : "u");
+    content.add(u);
+  } else if (!src.dispatched) {
+    key.add("!");
+  } else {
+    const id = stageIdentity(src);
+    key.add(mount ? id : src.platformSpecific ? "c1" : "c0");
+    content.add(id);
+  }
+}
+
+/**
+ * What a stage's key reads that is the same on every platform, worked out
+ * once per analysis rather than by walking the stage's commands again on
+ * every platform.
+ */
+export interface FixedKeyInputs {
+  /** Names of its valueless ARGs that no build-arg sets: each reads the global scope. */
+  readonly globals: readonly string[];
+  /** One of them is an automatic platform ARG. */
+  readonly automatic: boolean;
+  /** Its commands' sources in order, without mount sources that are plain scratch (they add nothing). */
+  readonly sources: readonly number[];
+  /** Per source: read by a RUN mount (else by COPY --from). */
+  readonly mounts: readonly boolean[];
+}
+
+function fixedKeyInputs(stage: PreparedStage, prep: Prepared, buildArgs: ReadonlyMap<string, string>): FixedKeyInputs {
+  const names = new Set<string>();
+  const sources: number[] = [];
+  const mounts: boolean[] = [];
+  for (const pc of stage.commands) {
+    const c = pc.command;
+    if (c.kind === "arg") for (const kv of c.args) if (kv.value === null) names.add(kv.key);
+    for (const d of pc.sources) {
+      if (prep.unregistered[d - prep.stages.length]?.baseName === SCRATCH) continue;
+      sources.push(d);
+      mounts.push(c.kind === "run");
     }
-  };
-  for (const pc of st.triggers) for (const d of pc.sources) source(d, pc.command.kind === "run");
-  for (const pc of st.stage.commands) for (const d of pc.sources) source(d, pc.command.kind === "run");
-  return { dispatch: key, content: key + content };
+  }
+  const globals = [...names].filter((name) => !buildArgs.has(name));
+  return { globals, automatic: globals.some((name) => AUTOMATIC_ARGS.has(name)), sources, mounts };
 }
 
-/** A stable small number for a stage's content key. */
-export function contentId(ctx: DispatchContext, key: string): number {
-  const ids = ctx.input.contentIds;
-  let id = ids.get(key);
-  if (id === undefined) ids.set(key, (id = ids.size));
-  return id;
+/**
+ * `list` with `item` added, at its exact size: these lists live as long as
+ * the analysis and hold a handful of entries, where a growing array would
+ * reserve room for seventeen.
+ */
+function appended<T>(list: readonly T[], item: T): readonly T[] {
+  const out = new Array<T>(list.length + 1);
+  for (let i = 0; i < list.length; i++) out[i] = list[i] as T;
+  out[list.length] = item;
+  return out;
 }
 
+const NO_PARTS: readonly KeyPart[] = [];
+const NO_FIXED_INPUTS: FixedKeyInputs = { globals: [], automatic: false, sources: [], mounts: [] };
+const NO_LINTS: readonly LintWarning[] = [];
+
+/** One distinct dispatch key of a stage: its recorded result, and the content ids seen with it. */
+export interface DispatchEntry {
+  /** Kept at its exact size: it lives as long as the analysis. */
+  readonly key: readonly KeyPart[];
+  /** Null until the first dispatch with this key has run. */
+  memo: StageMemo | null;
+  contents: readonly { readonly content: readonly KeyPart[]; readonly id: number }[];
+}
+
+/**
+ * Dispatch keys seen so far, per stage. A stage has at most one key per
+ * platform, so a lookup compares a handful of keys of one stage.
+ */
+export class StageMemos {
+  private readonly entries: (readonly DispatchEntry[])[];
+  private readonly fixedInputs: (FixedKeyInputs | undefined)[];
+  private dispatchCount = 0;
+  private contentCount = 0;
+
+  constructor(
+    private readonly prep: Prepared,
+    private readonly buildArgs: ReadonlyMap<string, string>,
+  ) {
+    this.entries = new Array<readonly DispatchEntry[]>(prep.stages.length).fill([]);
+    this.fixedInputs = new Array<FixedKeyInputs | undefined>(prep.stages.length).fill(undefined);
+  }
+
+  /** The stage's fixed key inputs, worked out on its first dispatch. */
+  fixed(stage: number): FixedKeyInputs {
+    let f = this.fixedInputs[stage];
+    if (f === undefined) {
+      const s = this.prep.stages[stage];
+      f = s === undefined ? NO_FIXED_INPUTS : fixedKeyInputs(s, this.prep, this.buildArgs);
+      this.fixedInputs[stage] = f;
+    }
+    return f;
+  }
+
+  /** The entry of this key, made when the key is new (and kept unless no other platform can have it). */
+  entry(stage: number, keys: StageKeys): DispatchEntry {
+    if (keys.thisPlatformOnly) return { key: NO_PARTS, memo: null, contents: [] };
+    const list = this.entries[stage] ?? [];
+    for (const e of list) if (keys.dispatch.equals(e.key)) return e;
+    const entry: DispatchEntry = { key: keys.dispatch.copy(), memo: null, contents: [] };
+    this.entries[stage] = appended(list, entry);
+    return entry;
+  }
+
+  /** A new dispatch id. */
+  nextId(): number {
+    return this.dispatchCount++;
+  }
+
+  /**
+   * A stable small number per distinct (dispatch key, content), in order of
+   * first sight: equal numbers on two platforms mean one snapshot.
+   */
+  contentId(entry: DispatchEntry, content: KeyBuffer): number {
+    for (const c of entry.contents) if (content.equals(c.content)) return c.id;
+    const id = this.contentCount++;
+    entry.contents = appended(entry.contents, { content: content.copy(), id });
+    return id;
+  }
+}
+
+/** Records a dispatch's result under its key, replacing one an earlier platform made without lints. */
 export function recordStage(
   st: StageState,
-  key: string,
+  entry: DispatchEntry,
   error: StopError | null,
-  cells: readonly CellDraft[],
   lints: readonly LintWarning[] | null,
   ctx: DispatchContext,
 ): void {
-  const memo = ctx.input.stageMemo;
-  st.dispatchId = memo.size;
-  memo.set(key, {
+  st.dispatchId = ctx.input.stageMemos.nextId();
+  entry.memo = {
     id: st.dispatchId,
     error,
     env: st.env,
@@ -127,14 +298,17 @@ export function recordStage(
     declaredArgs: st.declaredArgs,
     scratch: st.scratch,
     platformSpecific: st.platformSpecific,
-    cells,
-    execPlatform: st.execPlatform,
-    lints: lints ?? [],
+    cores: st.cores,
+    lints: lints ?? NO_LINTS,
     lintsKept: lints !== null,
-  });
+  };
 }
 
-/** Applies a recorded result to this platform's stage; returns its error. */
+/**
+ * Applies a recorded result to this platform's stage; returns its error. The
+ * cells are the recorded ones: only where they execute is this platform's,
+ * and that belongs to their group (convert.ts).
+ */
 export function replayStage(st: StageState, m: StageMemo, ctx: DispatchContext): StopError | null {
   st.dispatchId = m.id;
   // Shared, never mutated: children clone what they inherit (convert.ts initState).
@@ -146,16 +320,7 @@ export function replayStage(st: StageState, m: StageMemo, ctx: DispatchContext):
   st.declaredArgs = m.declaredArgs;
   st.scratch = m.scratch;
   st.platformSpecific = m.platformSpecific;
-  if (m.execPlatform === st.execPlatform) {
-    for (const c of m.cells) ctx.cells.push(c);
-  } else {
-    const step = execStep(st, ctx);
-    for (const c of m.cells) {
-      const trace = c.trace.slice();
-      trace[trace.length - 1] = step;
-      ctx.cells.push({ ...c, execPlatform: st.execPlatform, trace });
-    }
-  }
+  st.cores = m.cores;
   if (ctx.collectLints) for (const l of m.lints) ctx.lints.push(l);
   return m.error;
 }

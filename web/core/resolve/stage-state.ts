@@ -3,9 +3,9 @@
  * dispatchState): where it runs, what it inherits, and its environment.
  */
 import type { Platform } from "../platform/index";
-import { formatPlatform, normalizePlatform } from "../platform/index";
 import type { TraceStep } from "../report/types";
 import type { DispatchContext } from "./convert";
+import type { CellCore } from "./mount-cell";
 import type { EnvOrigin } from "./env-list";
 import { EnvList } from "./env-list";
 import type { PreparedStage } from "./prepare";
@@ -13,8 +13,14 @@ import { SCRATCH } from "./prepare";
 import type { PreparedCommand } from "./types";
 
 const PATH_DEFAULT = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+// Shared placeholders, never written to: initState gives a dispatched stage its own.
 const EMPTY_ENV = new EnvList();
 const EMPTY_SET: Set<string> = new Set();
+const EMPTY_IMAGE_ENV: ImageEnvEntry[] = [];
+const NO_CORES: CellCore[] = [];
+/** Shared by the (many) states without ONBUILD triggers; initTriggers replaces them. */
+const NO_TRIGGERS: PreparedCommand[] = [];
+export const NO_DEPS: number[] = [];
 
 /** Why a stage runs where it runs (for traces). */
 export type ExecReason =
@@ -22,6 +28,8 @@ export type ExecReason =
   | { readonly kind: "flag"; readonly expr: string }
   | { readonly kind: "target" }
   | { readonly kind: "inherited"; readonly from: string; readonly ignoredPlatform: string | null };
+
+export const TARGET_REASON: ExecReason = { kind: "target" };
 
 /** One state of the conversion (dispatchState). Registered stages only; see prepare.ts for the others. */
 export interface StageState {
@@ -66,6 +74,12 @@ export interface StageState {
   execPlatform: string;
   /** The trace sentence for it, made once. */
   execStep: TraceStep | null;
+  /** Cells of its cache mounts, in dispatch order (shared with the stage memo). */
+  cores: CellCore[];
+  /** Its dispatch is over: nothing changes it any more. */
+  done: boolean;
+  /** stageIdentity, kept once the stage is done. */
+  identity: string | null;
 }
 
 export interface ImageEnvEntry {
@@ -86,15 +100,15 @@ export function newStageState(
     expandedName: baseName,
     base,
     platform,
-    execReason: { kind: "target" },
+    execReason: TARGET_REASON,
     reachable: false,
     dispatched: false,
     onbuildInit: false,
-    triggers: [],
-    extraDeps: [],
+    triggers: NO_TRIGGERS,
+    extraDeps: NO_DEPS,
     // Placeholders: initState or replayStage sets the real ones.
     env: EMPTY_ENV,
-    imageEnv: [],
+    imageEnv: EMPTY_IMAGE_ENV,
     dir: "",
     workdir: "",
     workdirSet: false,
@@ -105,6 +119,9 @@ export function newStageState(
     platformSpecific: false,
     execPlatform: "",
     execStep: null,
+    cores: NO_CORES,
+    done: false,
+    identity: null,
   };
 }
 
@@ -121,7 +138,7 @@ export function initExecPlatform(st: StageState, ctx: DispatchContext): void {
     };
   } else {
     const platform = st.platform ?? ctx.platform.target;
-    st.execPlatform = platform === ctx.platform.target ? ctx.targetText : formatPlatform(normalizePlatform(platform));
+    st.execPlatform = platform === ctx.platform.target ? ctx.targetText : ctx.input.platforms.normalizedText(platform);
   }
   st.execStep = null;
 }
@@ -131,6 +148,7 @@ export function initExecPlatform(st: StageState, ctx: DispatchContext): void {
  * state, make sure PATH is set, and re-apply the image config's ENV on top.
  */
 export function initState(st: StageState, ctx: DispatchContext): void {
+  st.cores = [];
   const base = st.base;
   if (base !== null) {
     st.env = base.env.clone();
@@ -170,6 +188,19 @@ export function initState(st: StageState, ctx: DispatchContext): void {
   // Every image config ENV goes (again) on top of the inherited state, so a
   // parent's ARG that shadowed an ENV name is shadowed back here.
   for (const e of st.imageEnv) st.env.set(e.key, e.value, e.origin);
+}
+
+/**
+ * After its dispatch, keep only what is read later, at its exact size: the
+ * stage memo holds it for the whole analysis. Only a child stage reads a
+ * stage's environment, so when no FROM can name the stage it goes.
+ */
+export function settle(st: StageState): void {
+  st.cores = st.cores.length === 0 ? NO_CORES : st.cores.slice();
+  if (st.stage.mayBeBase) return;
+  st.env = EMPTY_ENV;
+  st.imageEnv = EMPTY_IMAGE_ENV;
+  st.declaredArgs = EMPTY_SET;
 }
 
 /** convert.go addEnv: replace in place, else append. */

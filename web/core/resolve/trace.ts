@@ -108,7 +108,8 @@ function describeGlobal(name: string, origin: EnvOrigin | null, ctx: DispatchCon
   return "from the global scope";
 }
 
-export function describeExecPlatform(st: StageState, ctx: DispatchContext): TraceStep {
+/** The exec-platform sentence (mount-cell.ts makes it a step, one object per sentence). */
+export function describeExecPlatform(st: StageState, ctx: DispatchContext): string {
   const stage = code(st.stage.stageName);
   const p = st.execPlatform;
   const r = st.execReason;
@@ -116,24 +117,12 @@ export function describeExecPlatform(st: StageState, ctx: DispatchContext): Trac
   const ignored = (expr: string | null) => (expr === null ? "" : `; its ${code(`--platform=${expr}`)} is ignored`);
   switch (r.kind) {
     case "flag":
-      return {
-        kind: "exec-platform",
-        text: `Stage ${stage} runs on ${p} because of ${code(`FROM --platform=${r.expr}`)}.`,
-      };
+      return `Stage ${stage} runs on ${p} because of ${code(`FROM --platform=${r.expr}`)}.`;
     case "target":
-      return {
-        kind: "exec-platform",
-        text: `Stage ${stage} runs on the target platform ${p}${implicit} (its FROM has no --platform).`,
-      };
+      return `Stage ${stage} runs on the target platform ${p}${implicit} (its FROM has no --platform).`;
     case "scratch":
-      return {
-        kind: "exec-platform",
-        text: `Stage ${stage} starts FROM scratch, so it runs on the target platform ${p}${implicit}${ignored(r.ignoredPlatform)}.`,
-      };
+      return `Stage ${stage} starts FROM scratch, so it runs on the target platform ${p}${implicit}${ignored(r.ignoredPlatform)}.`;
     case "inherited":
-      return {
-        kind: "exec-platform",
-        text: `Stage ${stage} starts FROM stage ${code(r.from)}, so it runs where ${code(r.from)} runs: ${p}${ignored(r.ignoredPlatform)}.`,
-      };
+      return `Stage ${stage} starts FROM stage ${code(r.from)}, so it runs where ${code(r.from)} runs: ${p}${ignored(r.ignoredPlatform)}.`;
   }
 }

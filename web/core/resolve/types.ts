@@ -14,6 +14,7 @@
  */
 import type { Command, LintWarning, Span } from "../parse/types";
 import type { MountReport, PlatformResult, StageInfo } from "../report/types";
+import type { MountCache } from "./run";
 
 export interface ResolveExtras {
   /**
@@ -52,4 +53,6 @@ export interface PreparedCommand {
   readonly sources: readonly number[];
   /** Set when this is an ONBUILD trigger of the base stage run in a child stage. */
   readonly trigger: { readonly stageIndex: number } | null;
+  /** A RUN's per-mount lookups, made on its first dispatch and kept for the other platforms (run.ts). */
+  mountCache: MountCache[] | null;
 }
