@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useRef } from "react";
+import { lazy, startTransition, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Finding, MountReport, TextEdit } from "../core/report/types";
 import type { Range } from "../core/source";
 import { type Example, findExample } from "../examples/index";
@@ -6,6 +6,7 @@ import { Footer } from "./components/Footer";
 import { Header } from "./components/Header";
 import { LessonBanner } from "./components/LessonBanner";
 import { Tabs } from "./components/Tabs";
+import { takeAppBoot } from "./analysis/early-start";
 import type { EditorApi } from "./editor/editor-api";
 import { useAnalysis } from "./hooks/use-analysis";
 import { useColorScheme } from "./hooks/use-color-scheme";
@@ -14,20 +15,22 @@ import { useSharedPlayground } from "./hooks/use-permalink";
 import { BrokenLinkNotice } from "../share/ui/BrokenLinkNotice";
 import { DraftNotice } from "../share/ui/DraftNotice";
 import { ShareButtons } from "../share/ui/ShareButtons";
-import { useRuleDocs, type DocExample } from "./hooks/use-rule-docs";
+import type { DocExample } from "./hooks/use-rule-docs";
 import { mostInstructiveCell, summaryLine } from "./lib/collisions";
 import { applyTextEdits, minimalEdit } from "./lib/text-edits";
-import { IntroView } from "./pages/IntroView";
-import { RulePage } from "./pages/RulePage";
-import { ExplainPanel } from "./panels/ExplainPanel";
-import { FindingsList } from "./panels/FindingsList";
-import { FixPanel } from "./panels/FixPanel";
 import { OptionsPanel } from "./panels/OptionsPanel";
 import { ResultsTable } from "./panels/ResultsTable";
 import { type CellRef, DEFAULT_STATE, exampleAction, type Tab, toAnalyzeOptions } from "./state";
 
 // Monaco lives in this lazy chunk only: the table and findings render before it arrives.
 const EditorPane = lazy(() => import("./editor/EditorPane"));
+// Views other than the results table load when first opened: the first table needs none of them.
+const IntroView = lazy(() => import("./pages/IntroView").then((m) => ({ default: m.IntroView })));
+const RuleView = lazy(() => import("./pages/RuleView").then((m) => ({ default: m.RuleView })));
+// Below the table: their chunks arrive while the table is on screen.
+const ExplainPanel = lazy(() => import("./panels/ExplainPanel").then((m) => ({ default: m.ExplainPanel })));
+const FindingsList = lazy(() => import("./panels/FindingsList").then((m) => ({ default: m.FindingsList })));
+const FixPanel = lazy(() => import("./panels/FixPanel").then((m) => ({ default: m.FixPanel })));
 
 const EDITOR_HINT =
   "Tab indents inside the editor. To move focus out with the keyboard, press Ctrl+M (Ctrl+Shift+M on macOS) to make Tab move focus, then Tab.";
@@ -45,15 +48,17 @@ export function App() {
   // useDraft (autosave, "restore your draft") and usePermalink (the address is always a permalink;
   // `#rule/<id>` and `#example/<id>` links). Everything else only sees `state` and `dispatch`.
   // ────────────────────────────────────────────────────────────────────────────
-  const { state, dispatch, draft, permalink } = useSharedPlayground();
+  // The start-up state was read, and its analysis started, before React rendered (analysis/early-start.ts).
+  const [boot] = useState(takeAppBoot);
+  const { state, dispatch, draft, permalink } = useSharedPlayground(() => boot?.start ?? null);
 
   const { platforms, buildPlatform, buildArgs, target, fixStyle } = state;
   const options = useMemo(
     () => toAnalyzeOptions({ ...DEFAULT_STATE, platforms, buildPlatform, buildArgs, target, fixStyle }),
     [platforms, buildPlatform, buildArgs, target, fixStyle],
   );
-  const analysis = useAnalysis(state.text, options);
-  const { report, reportText } = analysis;
+  const analysis = useAnalysis(state.text, options, () => boot?.client ?? null);
+  const { report, reportText, analyzeNow } = analysis;
   const current = report !== null && reportText === state.text;
   const theme = useColorScheme();
 
@@ -72,24 +77,41 @@ export function App() {
     if (editor.current) editor.current.reveal(range, { focus });
     else pendingReveal.current = { range, focus };
   }, []);
-  const onTextChange = useCallback((text: string) => dispatch({ type: "set-text", text }), [dispatch]);
+  // A keystroke: the worker gets the text at once; React renders the new text at low priority
+  // (the editor shows it already), so typing never waits for a render of the page.
+  const onTextChange = useCallback(
+    (text: string) => {
+      analyzeNow(text);
+      startTransition(() => dispatch({ type: "set-text", text }));
+    },
+    [analyzeNow, dispatch],
+  );
 
-  /** Applies edits computed for `reportText` as one undoable step (through Monaco when it is there). */
+  // Read by the fix callbacks when clicked, so they stay stable while the text changes.
+  const latest = useRef({ text: state.text, report, reportText });
+  useLayoutEffect(() => {
+    latest.current = { text: state.text, report, reportText };
+  }, [state.text, report, reportText]);
+
+  /** Applies edits computed for the report's text as one undoable step (through Monaco when it is there). */
   const applyEdits = useCallback(
     (edits: readonly TextEdit[]) => {
-      if (reportText === null || reportText !== state.text) return;
-      if (editor.current?.applyEdits(reportText, edits)) return;
-      dispatch({ type: "set-text", text: applyTextEdits(reportText, edits) });
+      const { text, reportText: base } = latest.current;
+      if (base === null || base !== text) return;
+      // Monaco applies them only if it still holds `base` (React's copy of the text may lag behind it).
+      if (editor.current) editor.current.applyEdits(base, edits);
+      else dispatch({ type: "set-text", text: applyTextEdits(base, edits) });
     },
-    [reportText, state.text, dispatch],
+    [dispatch],
   );
   const applyFix = useCallback((f: Finding) => f.fix && applyEdits(f.fix.edits), [applyEdits]);
   const applyAll = useCallback(
     (fixed: string) => {
-      const edit = reportText === null ? null : minimalEdit(reportText, fixed);
+      const base = latest.current.reportText;
+      const edit = base === null ? null : minimalEdit(base, fixed);
       if (edit) applyEdits([edit]);
     },
-    [applyEdits, reportText],
+    [applyEdits],
   );
   const jumpTo = useCallback((f: Finding) => reveal(f.range, true), [reveal]);
   const revealMount = useCallback((m: MountReport) => reveal(m.range, false), [reveal]);
@@ -98,10 +120,10 @@ export function App() {
   const selectCell = useCallback(
     (cell: CellRef) => {
       dispatch({ type: "select-cell", cell });
-      const m = report?.mounts[cell.mount];
+      const m = latest.current.report?.mounts[cell.mount];
       if (m) reveal(m.range, false);
     },
-    [report, reveal, dispatch],
+    [reveal, dispatch],
   );
   const loadExample = useCallback(
     (example: Example) => {
@@ -130,8 +152,10 @@ export function App() {
     clearRuleHash();
     dispatch({ type: "open-rule", rule: null });
   }, [dispatch]);
+  const openIntro = useCallback(() => dispatch({ type: "set-tab", tab: "learn" }), [dispatch]);
+  const selectTab = useCallback((tab: Tab) => dispatch({ type: "set-tab", tab }), [dispatch]);
+  const dismissLesson = useCallback(() => dispatch({ type: "dismiss-lesson" }), [dispatch]);
 
-  const ruleDocs = useRuleDocs(state.view.rule !== null);
   const lesson = state.view.example ? findExample(state.view.example) : undefined;
   const selected = useMemo(() => {
     const c = state.view.cell;
@@ -160,7 +184,7 @@ export function App() {
       </a>
       <Header
         onLoadExample={loadExample}
-        onOpenIntro={() => dispatch({ type: "set-tab", tab: "learn" })}
+        onOpenIntro={openIntro}
         // SHARE SLOT: the share engineer's "Copy link" / "Copy as Markdown" buttons.
         shareActions={
           <ShareButtons
@@ -184,7 +208,7 @@ export function App() {
           <h2 id="editor-heading" className="visually-hidden">
             Dockerfile
           </h2>
-          {lesson && <LessonBanner example={lesson} onDismiss={() => dispatch({ type: "dismiss-lesson" })} />}
+          {lesson && <LessonBanner example={lesson} onDismiss={dismissLesson} />}
           <div className="editor-host">
             <Suspense fallback={fallback}>
               <EditorPane
@@ -205,7 +229,14 @@ export function App() {
           </p>
         </section>
         <section id="results" className="pane results-pane" aria-label="Results" tabIndex={-1}>
-          <OptionsPanel state={state} report={report} dispatch={dispatch} />
+          <OptionsPanel
+            platforms={platforms}
+            buildPlatform={buildPlatform}
+            buildArgs={buildArgs}
+            target={target}
+            report={report}
+            dispatch={dispatch}
+          />
           <div className="summary-row">
             <p className="summary" aria-live="polite">
               {report ? summaryLine(report) : "Analysing…"}
@@ -222,15 +253,16 @@ export function App() {
             </p>
           )}
           {state.view.rule !== null ? (
-            <RulePage id={state.view.rule} docs={ruleDocs} onLoad={loadDocExample} onClose={closeRule} />
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <RuleView id={state.view.rule} onLoad={loadDocExample} onClose={closeRule} />
+            </Suspense>
           ) : (
-            <Tabs
-              label="Result views"
-              tabs={TABS}
-              selected={state.view.tab}
-              onSelect={(tab) => dispatch({ type: "set-tab", tab })}
-            >
-              {state.view.tab === "learn" && <IntroView onLoad={loadExample} />}
+            <Tabs label="Result views" tabs={TABS} selected={state.view.tab} onSelect={selectTab}>
+              {state.view.tab === "learn" && (
+                <Suspense fallback={<p className="muted">Loading…</p>}>
+                  <IntroView onLoad={loadExample} />
+                </Suspense>
+              )}
               {state.view.tab === "results" &&
                 (report ? (
                   <div className="results" aria-busy={analysis.pending}>
@@ -241,25 +273,31 @@ export function App() {
                       onReveal={revealMount}
                     />
                     {report.mounts.length > 0 && (
-                      <ExplainPanel report={report} cell={selected.cell} automatic={selected.automatic} />
+                      <Suspense fallback={<ExplainFallback />}>
+                        <ExplainPanel report={report} cell={selected.cell} automatic={selected.automatic} />
+                      </Suspense>
                     )}
-                    <FindingsList report={report} current={current} onJump={jumpTo} onFix={applyFix} />
+                    <Suspense fallback={null}>
+                      <FindingsList report={report} current={current} onJump={jumpTo} onFix={applyFix} />
+                    </Suspense>
                   </div>
                 ) : (
                   <p className="muted">Analysing…</p>
                 ))}
               {state.view.tab === "fix" &&
                 (report && reportText !== null ? (
-                  <FixPanel
-                    report={report}
-                    text={reportText}
-                    current={current && !analysis.pending}
-                    fixStyle={state.fixStyle}
-                    dispatch={dispatch}
-                    theme={theme}
-                    onApplyAll={applyAll}
-                    onFix={applyFix}
-                  />
+                  <Suspense fallback={<p className="muted">Loading…</p>}>
+                    <FixPanel
+                      report={report}
+                      text={reportText}
+                      current={current && !analysis.pending}
+                      fixStyle={state.fixStyle}
+                      dispatch={dispatch}
+                      theme={theme}
+                      onApplyAll={applyAll}
+                      onFix={applyFix}
+                    />
+                  </Suspense>
                 ) : (
                   <p className="muted">Analysing…</p>
                 ))}
@@ -269,5 +307,14 @@ export function App() {
       </main>
       <Footer ms={analysis.ms} />
     </div>
+  );
+}
+
+/** The explain panel's place while its chunk loads (same heading, so the page does not jump). */
+function ExplainFallback() {
+  return (
+    <section className="explain" aria-labelledby="explain-heading">
+      <h2 id="explain-heading">How the key was derived</h2>
+    </section>
   );
 }

@@ -1,7 +1,21 @@
-import { useEffect, useRef, useState } from "react";
-import { formatMarkdown } from "../../core/report/format-markdown";
+import { memo, useEffect, useRef, useState } from "react";
+import type * as FormatMarkdown from "../../core/report/format-markdown";
 import type { Report } from "../../core/report/types";
 import { copyText } from "./clipboard";
+
+/**
+ * The Markdown formatter loads on demand (first hover, focus or click of its
+ * button): it is not needed for the first table, so it stays out of the entry chunk.
+ */
+let markdownModule: Promise<typeof FormatMarkdown> | null = null;
+function loadMarkdown() {
+  markdownModule ??= import("../../core/report/format-markdown").catch((error: unknown) => {
+    markdownModule = null; // offline for a moment: the next click tries again
+    throw error;
+  });
+  return markdownModule;
+}
+const preloadMarkdown = () => void loadMarkdown().catch(() => undefined);
 
 export interface ShareButtonsProps {
   /** usePermalink().currentLink: the permalink of the current state, or why there is none. */
@@ -21,7 +35,13 @@ type Status = { readonly tone: "ok" | "error"; readonly message: string; readonl
 const CONFIRM_MS = 2500;
 
 /** "Copy link" and "Copy as Markdown", with a visible (and announced) confirmation. */
-export function ShareButtons({ currentLink, rulePageUrl, report, reportText, text }: ShareButtonsProps) {
+export const ShareButtons = memo(function ShareButtons({
+  currentLink,
+  rulePageUrl,
+  report,
+  reportText,
+  text,
+}: ShareButtonsProps) {
   const [status, setStatus] = useState<Status>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => (timer.current ? clearTimeout(timer.current) : undefined), []);
@@ -53,11 +73,18 @@ export function ShareButtons({ currentLink, rulePageUrl, report, reportText, tex
   };
 
   const ready = report !== null && reportText === text;
-  const onCopyMarkdown = () => {
+  const onCopyMarkdown = async () => {
     if (!report || reportText === null) return;
     const link = currentLink();
-    const markdown = formatMarkdown(report, { text: reportText, link: link.ok ? link.url : null, rulePageUrl });
-    void copy(markdown, "Markdown");
+    let markdown: string;
+    try {
+      const { formatMarkdown } = await loadMarkdown();
+      markdown = formatMarkdown(report, { text: reportText, link: link.ok ? link.url : null, rulePageUrl });
+    } catch {
+      show({ tone: "error", message: "Could not load the Markdown export: check the connection and try again." });
+      return;
+    }
+    await copy(markdown, "Markdown");
   };
 
   return (
@@ -67,7 +94,9 @@ export function ShareButtons({ currentLink, rulePageUrl, report, reportText, tex
       </button>
       <button
         type="button"
-        onClick={onCopyMarkdown}
+        onClick={() => void onCopyMarkdown()}
+        onPointerEnter={preloadMarkdown}
+        onFocus={preloadMarkdown}
         disabled={!ready}
         title={ready ? "A report for a GitHub issue comment" : "Waiting for the analysis of the current text"}
       >
@@ -87,4 +116,4 @@ export function ShareButtons({ currentLink, rulePageUrl, report, reportText, tex
       )}
     </div>
   );
-}
+});

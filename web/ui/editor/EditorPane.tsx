@@ -1,5 +1,5 @@
 import Editor, { type OnMount } from "@monaco-editor/react";
-import { useCallback, useEffect, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Report } from "../../core/report/types";
 import type { EditorApi } from "./editor-api";
 import { forgetModel, publishReport, registerLanguageFeatures, toMonacoRange } from "./language-features";
@@ -16,7 +16,7 @@ export interface EditorPaneProps {
   readonly onReady: (api: EditorApi | null) => void;
   /** Accessible name, including how to leave the editor with the keyboard. */
   readonly ariaLabel: string;
-  /** Shown (read-only) until Monaco is ready. */
+  /** Shown (read-only) until Monaco is ready (read once, at mount). */
   readonly fallback: React.ReactNode;
 }
 
@@ -72,33 +72,48 @@ function makeApi(editor: CodeEditor): EditorApi {
   };
 }
 
-/** The Monaco editor. Loaded lazily: never imported by the entry chunk. */
-export default function EditorPane({
-  value,
-  onChange,
-  theme,
-  report,
-  reportText,
-  onReady,
-  ariaLabel,
-  fallback,
-}: EditorPaneProps) {
-  const [editor, setEditor] = useState<CodeEditor | null>(null);
+/** Texts the editor sent up that React may still pass back down (its state renders them late). */
+const MAX_ECHOES = 64;
 
-  const onMount = useCallback<OnMount>(
-    (mounted) => {
-      const e = mounted as unknown as CodeEditor;
-      registerLanguageFeatures();
-      window.__cmp = { monaco, editor: e };
-      // Monaco normalizes mixed line endings; the analysed text must be the model's text.
-      const modelText = e.getValue();
-      if (modelText !== value) onChange(modelText);
-      setEditor(e);
+/**
+ * The Monaco editor. Loaded lazily: never imported by the entry chunk.
+ *
+ * The model owns the text while the user types: `value` is not fed back into
+ * Monaco (a text update renders at low priority, so `value` may lag a few
+ * keystrokes behind; writing it back would undo them). Only a `value` the editor
+ * never sent (an example, a link, a restored draft) is written into the model,
+ * as one undoable edit.
+ */
+function EditorPane({ value, onChange, theme, report, reportText, onReady, ariaLabel, fallback }: EditorPaneProps) {
+  const [editor, setEditor] = useState<CodeEditor | null>(null);
+  // What the model was created from, and what Monaco shows until then.
+  const [initial] = useState(() => ({ value, fallback }));
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+  const echoes = useRef<string[]>([]);
+  const syncing = useRef(false);
+
+  const emit = useCallback((text: string) => {
+    const list = echoes.current;
+    if (list[list.length - 1] !== text) list.push(text);
+    if (list.length > MAX_ECHOES) list.shift();
+    onChangeRef.current(text);
+  }, []);
+  const handleChange = useCallback(
+    (v: string | undefined) => {
+      if (!syncing.current) emit(v ?? "");
     },
-    // `value` is only read at mount time.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [onChange],
+    [emit],
   );
+
+  const onMount = useCallback<OnMount>((mounted) => {
+    const e = mounted as unknown as CodeEditor;
+    registerLanguageFeatures();
+    window.__cmp = { monaco, editor: e };
+    setEditor(e);
+  }, []);
 
   useEffect(() => {
     if (!editor) return;
@@ -110,35 +125,86 @@ export default function EditorPane({
     };
   }, [editor, onReady]);
 
+  // Keeps the model and `value` one text: typing echoes are skipped, outside changes written in.
+  const created = useRef(true);
+  useEffect(() => {
+    if (!editor) return;
+    const model = editor.getModel();
+    if (!model) return;
+    const list = echoes.current;
+    if (value === model.getValue()) {
+      // In step: whatever the editor sent before has been rendered or overtaken.
+      list.length = 0;
+      created.current = false;
+      return;
+    }
+    const echo = list.indexOf(value);
+    if (echo >= 0) {
+      list.splice(0, echo + 1);
+      return;
+    }
+    const first = created.current;
+    created.current = false;
+    // Not the text the model was created from (that one only differs by Monaco's line-ending normalization).
+    if (!(first && value === initial.value)) {
+      syncing.current = true;
+      try {
+        editor.pushUndoStop();
+        editor.executeEdits("cache-mount-playground.set", [
+          { range: model.getFullModelRange(), text: value, forceMoveMarkers: true },
+        ]);
+        editor.pushUndoStop();
+      } finally {
+        syncing.current = false;
+      }
+    }
+    // Monaco normalizes mixed line endings; the analysed text must be the model's text.
+    const modelText = model.getValue();
+    if (modelText !== value) emit(modelText);
+  }, [editor, value, initial, emit]);
+
+  // Markers once per report (not per keystroke), and only for the text they were computed from. In a
+  // task of their own: the table's update (the same commit) is painted first, Monaco's decorations after.
   useEffect(() => {
     if (!editor || !report || reportText === null) return;
-    const model = editor.getModel();
-    // A report for older text would put markers in the wrong places; the next one will match.
-    if (model && model.getValue() === reportText) publishReport(model, report, reportText);
+    const timer = setTimeout(() => {
+      const model = editor.getModel();
+      // A report for older text would put markers in the wrong places; the next one will match.
+      if (model && model.getValue() === reportText) publishReport(model, report, reportText);
+    }, 0);
+    return () => clearTimeout(timer);
   }, [editor, report, reportText]);
+
+  const options = useMemo(
+    (): monaco.editor.IStandaloneEditorConstructionOptions => ({
+      ariaLabel,
+      minimap: { enabled: false },
+      glyphMargin: true,
+      lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.On },
+      fixedOverflowWidgets: true,
+      fontSize: 14,
+      lineNumbersMinChars: 3,
+      scrollBeyondLastLine: false,
+      automaticLayout: true,
+      tabFocusMode: false,
+      renderWhitespace: "selection",
+      padding: { top: 8, bottom: 8 },
+    }),
+    [ariaLabel],
+  );
 
   return (
     <Editor
-      value={value}
+      defaultValue={initial.value}
       language="dockerfile"
       theme={themeName(theme)}
-      onChange={(v) => onChange(v ?? "")}
+      onChange={handleChange}
       onMount={onMount}
-      loading={fallback}
-      options={{
-        ariaLabel,
-        minimap: { enabled: false },
-        glyphMargin: true,
-        lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.On },
-        fixedOverflowWidgets: true,
-        fontSize: 14,
-        lineNumbersMinChars: 3,
-        scrollBeyondLastLine: false,
-        automaticLayout: true,
-        tabFocusMode: false,
-        renderWhitespace: "selection",
-        padding: { top: 8, bottom: 8 },
-      }}
+      loading={initial.fallback}
+      options={options}
     />
   );
 }
+
+/** Re-renders only when its props change: a keystroke's text update never touches Monaco. */
+export default memo(EditorPane);

@@ -6,7 +6,7 @@
  */
 import type { Finding, Report } from "../../core/report/types";
 import type { Range } from "../../core/source";
-import { groupCells, cellKey, verdictWords } from "../lib/collisions";
+import { groupCells, verdictWords } from "../lib/collisions";
 import { code } from "../lib/markdown-code";
 import { monaco } from "./monaco-setup";
 
@@ -53,8 +53,9 @@ function findingMarker(f: Finding): monaco.editor.IMarkerData {
 }
 
 /**
- * Publishes a report: providers start answering from it and markers are
- * replaced. Call only when `text` is what the model holds.
+ * Publishes a report: providers start answering from it (they read it when
+ * asked; nothing is precomputed per report) and markers are replaced.
+ * Call once per report, only when `text` is what the model holds.
  */
 export function publishReport(model: Model, report: Report, text: string): void {
   live.model = model;
@@ -109,7 +110,7 @@ function hoverFor(report: Report, line: number, column: number): monaco.language
     const p = report.platforms[cell.platformIndex];
     const platform = p ? (p.normalized ?? p.requested) : "?";
     if (!cell.built) return `| ${code(platform)} | not built | | |`;
-    const group = groups.get(cellKey(mount.index, cell.platformIndex));
+    const group = groups.at(mount.index, cell.platformIndex);
     const note = group ? `${group.letter}: ${verdictWords(group.collision)}` : "";
     return `| ${code(platform)} | ${code(cell.cacheKey)} | ${code(cell.execPlatform)} | ${note.replace(/\|/g, "\\|")} |`;
   });

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { AnalyzeOptions, Report } from "../../core/report/types";
-import type { AnalyzeRequest, AnalyzeResponse } from "../../worker/protocol";
+import { AnalysisClient, spawnAnalysisWorker } from "../analysis/analysis-client";
 
 export interface AnalysisState {
   /** The last good report (kept while a newer run is pending or failed). */
@@ -14,89 +14,33 @@ export interface AnalysisState {
   readonly ms: number | null;
 }
 
-/** A run that takes longer than this is cancelled (worker restarted) when newer input arrives. */
-const CANCEL_AFTER_MS = 400;
+export interface Analysis extends AnalysisState {
+  /**
+   * Sends the editor's new text to the worker now, with the current options,
+   * without waiting for React to render it (the text's state update can then
+   * render at low priority). Stable across renders.
+   */
+  readonly analyzeNow: (text: string) => void;
+}
 
 /**
- * Runs core.analyze in a Web Worker. Requests are coalesced: at most one run is in
- * flight, the newest input waits, and stale replies are dropped. A run that takes
- * too long is cancelled by restarting the worker, so a huge paste never freezes typing.
+ * Runs core.analyze in a Web Worker (analysis/analysis-client.ts: coalescing,
+ * stale replies dropped, slow runs cancelled). `boot` hands over a client that
+ * is already analysing the first state (analysis/early-start.ts).
  */
-export function useAnalysis(text: string, options: AnalyzeOptions): AnalysisState {
-  const [state, setState] = useState<AnalysisState>({
-    report: null,
-    reportText: null,
-    error: null,
-    pending: true,
-    ms: null,
-  });
-  const workerRef = useRef<Worker | null>(null);
-  const inFlight = useRef<{ id: number; since: number; text: string } | null>(null);
-  const queued = useRef<AnalyzeRequest | null>(null);
-  const nextId = useRef(1);
-  const sendRef = useRef<((request: AnalyzeRequest) => void) | null>(null);
+export function useAnalysis(text: string, options: AnalyzeOptions, boot?: () => AnalysisClient | null): Analysis {
+  const [client] = useState(() => boot?.() ?? new AnalysisClient(spawnAnalysisWorker));
+  useEffect(() => () => client.stop(), [client]);
+  // Options changes, examples, links; typing was already sent by analyzeNow (the client drops repeats).
+  useEffect(() => client.request(text, options), [client, text, options]);
+  const snapshot = useSyncExternalStore(client.subscribe, client.getSnapshot, client.getSnapshot);
+  const analyzeNow = useCallback((next: string) => client.requestText(next), [client]);
 
-  useEffect(() => {
-    const spawn = (): Worker => {
-      const worker = new Worker(new URL("../../worker/analysis.worker.ts", import.meta.url), {
-        type: "module",
-        name: "analysis",
-      });
-      worker.onmessage = (event: MessageEvent<AnalyzeResponse>) => {
-        const reply = event.data;
-        const current = inFlight.current;
-        if (!current || reply.id !== current.id) return; // stale
-        inFlight.current = null;
-        const next = queued.current;
-        queued.current = null;
-        if (reply.ok) {
-          setState({
-            report: reply.report,
-            reportText: current.text,
-            error: null,
-            pending: next !== null,
-            ms: reply.ms,
-          });
-        } else {
-          setState((s) => ({ ...s, error: reply.error, pending: next !== null }));
-        }
-        if (next) send(next);
-      };
-      worker.onerror = (event) => {
-        inFlight.current = null;
-        setState((s) => ({ ...s, error: `The analysis worker failed: ${event.message}`, pending: false }));
-      };
-      return worker;
-    };
-    const send = (request: AnalyzeRequest) => {
-      inFlight.current = { id: request.id, since: performance.now(), text: request.text };
-      workerRef.current?.postMessage(request);
-    };
-    workerRef.current = spawn();
-    sendRef.current = (request: AnalyzeRequest) => {
-      const running = inFlight.current;
-      if (!running) return send(request);
-      if (performance.now() - running.since > CANCEL_AFTER_MS) {
-        // Cancel the slow run: a fresh worker is cheaper than waiting for stale work.
-        workerRef.current?.terminate();
-        workerRef.current = spawn();
-        return send(request);
-      }
-      queued.current = request;
-    };
-    return () => {
-      workerRef.current?.terminate();
-      workerRef.current = null;
-      inFlight.current = null;
-      queued.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const request: AnalyzeRequest = { id: nextId.current++, text, options };
-    sendRef.current?.(request);
-  }, [text, options]);
-
-  // Pending is derived: the results shown are for older text, or a newer run is queued.
-  return state.reportText === text && !state.pending ? state : { ...state, pending: true };
+  // Pending is derived: the results shown are for older text, or a newer run is on its way.
+  const pending = snapshot.reportText !== text || snapshot.busy;
+  const { report, reportText, error, ms } = snapshot;
+  return useMemo(
+    () => ({ report, reportText, error, pending, ms, analyzeNow }),
+    [report, reportText, error, pending, ms, analyzeNow],
+  );
 }

@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from "react";
+import { mediaQueryList } from "./use-media-query";
 
 const query = "(prefers-color-scheme: dark)";
 
 function subscribe(onChange: () => void): () => void {
-  const media = window.matchMedia(query);
+  const media = mediaQueryList(query);
   media.addEventListener("change", onChange);
   return () => media.removeEventListener("change", onChange);
 }
@@ -12,7 +13,7 @@ function subscribe(onChange: () => void): () => void {
 export function useColorScheme(): "light" | "dark" {
   return useSyncExternalStore(
     subscribe,
-    () => (window.matchMedia(query).matches ? "dark" : "light"),
+    () => (mediaQueryList(query).matches ? "dark" : "light"),
     () => "light",
   );
 }

@@ -1,10 +1,21 @@
 import { useCallback, useSyncExternalStore } from "react";
 
+/** One MediaQueryList per query: React reads the snapshot on every render, matchMedia() allocates. */
+const lists = new Map<string, MediaQueryList>();
+export function mediaQueryList(query: string): MediaQueryList {
+  let list = lists.get(query);
+  if (list === undefined) {
+    list = window.matchMedia(query);
+    lists.set(query, list);
+  }
+  return list;
+}
+
 /** Whether a CSS media query matches, live. */
 export function useMediaQuery(query: string): boolean {
   const subscribe = useCallback(
     (onChange: () => void) => {
-      const media = window.matchMedia(query);
+      const media = mediaQueryList(query);
       media.addEventListener("change", onChange);
       return () => media.removeEventListener("change", onChange);
     },
@@ -12,7 +23,7 @@ export function useMediaQuery(query: string): boolean {
   );
   return useSyncExternalStore(
     subscribe,
-    () => window.matchMedia(query).matches,
+    () => mediaQueryList(query).matches,
     () => false,
   );
 }

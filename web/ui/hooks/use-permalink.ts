@@ -7,9 +7,9 @@
  * link shows its reason and the app opens the draft instead. The link format
  * itself lives in web/share/url-codec.ts.
  */
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { SharedState } from "../../share/share-state";
-import type { Link } from "../../share/url-codec";
+import type { EncodeResult, Link } from "../../share/url-codec";
 import { exampleLink, readLink, ruleLink, tryEncodeState } from "../../share/url-codec";
 import type { AppDispatch, AppState, BuildArgRow, Tab } from "../state";
 import { DEFAULT_STATE, DEFAULT_VIEW, exampleAction, reducer } from "../state";
@@ -17,6 +17,11 @@ import type { DraftApi, DraftBoot, StoredDraft } from "./use-draft";
 import { isUserWork, loadDraft, sameContent, useDraft } from "./use-draft";
 
 const WRITE_DELAY_MS = 300;
+/**
+ * Texts this long (~500 lines) are encoded in a worker: deflating them here
+ * would block typing (a 10,000-line Dockerfile takes ~100 ms).
+ */
+const ENCODE_OFF_THREAD_CHARS = 16 * 1024;
 const TABS: readonly Tab[] = ["results", "fix", "learn"];
 
 // ---------------------------------------------------------------- mapping
@@ -165,8 +170,9 @@ export function usePermalink(
     const keptState = kept.current;
     if (keptState && sameContent(keptState, state) && sameView(keptState, state)) return;
     kept.current = null;
-    const timer = setTimeout(() => {
-      const r = tryEncodeState(toShared(state));
+    let stale = false;
+    const write = (r: EncodeResult) => {
+      if (stale) return;
       if (!r.ok) {
         setLinkError(r.reason);
         return;
@@ -175,8 +181,21 @@ export function usePermalink(
       if (r.hash === written.current && location.hash === r.hash) return;
       written.current = r.hash;
       if (location.hash !== r.hash) history.replaceState(history.state, "", r.hash);
+    };
+    const timer = setTimeout(() => {
+      const shared = toShared(state);
+      if (shared.text.length < ENCODE_OFF_THREAD_CHARS || typeof Worker !== "function") write(tryEncodeState(shared));
+      else
+        void import("../permalink/encode-off-thread")
+          .then(({ encodeOffThread }) => encodeOffThread(shared))
+          // Offline before the encoder ever loaded: encode here, as small texts are.
+          .catch(() => tryEncodeState(shared))
+          .then(write);
     }, WRITE_DELAY_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
   }, [state]);
 
   // A link pasted into the address of an open tab changes only the hash: no reload.
@@ -215,16 +234,24 @@ export function usePermalink(
     return () => window.removeEventListener("hashchange", onHashChange);
   }, [open, dispatch]);
 
-  const currentLink = useCallback((): LinkResult => {
-    const r = tryEncodeState(toShared(state));
-    return r.ok ? { ok: true, url: pageBase() + r.hash } : r;
+  // Reads the state at call time (a click): stable, so the share buttons do not re-render per keystroke.
+  const latest = useRef(state);
+  useEffect(() => {
+    latest.current = state;
   }, [state]);
+  const currentLink = useCallback((): LinkResult => {
+    const r = tryEncodeState(toShared(latest.current));
+    return r.ok ? { ok: true, url: pageBase() + r.hash } : r;
+  }, []);
 
   const rulePageUrl = useCallback((id: string) => ruleLink(pageBase(), id), []);
   const exampleUrl = useCallback((id: string) => exampleLink(pageBase(), id), []);
   const dismissBroken = useCallback(() => setBroken(null), []);
 
-  return { broken, dismissBroken, linkError, currentLink, rulePageUrl, exampleUrl };
+  return useMemo(
+    () => ({ broken, dismissBroken, linkError, currentLink, rulePageUrl, exampleUrl }),
+    [broken, dismissBroken, linkError, currentLink, rulePageUrl, exampleUrl],
+  );
 }
 
 function sameView(a: AppState, b: AppState): boolean {
@@ -250,9 +277,11 @@ export interface SharedPlayground {
  * The playground state with links and drafts wired in: a drop-in for
  * `useReducer(reducer, DEFAULT_STATE)` in App. Opens the link in the address (or
  * the saved draft) before the first render, autosaves, and keeps the address a permalink.
+ * `boot` may supply that start-up session when it was read earlier.
  */
-export function useSharedPlayground(): SharedPlayground {
-  const [session] = useState(() => startSession());
+export function useSharedPlayground(boot?: () => Session | null): SharedPlayground {
+  // `boot`: the session analysis/early-start.ts already read (and started analysing) before the first render.
+  const [session] = useState(() => boot?.() ?? startSession());
   const [state, rawDispatch] = useReducer(reducer, session.state);
   const draft = useDraft(state, rawDispatch, session);
   const permalink = usePermalink(state, session, draft.replaceKeepingDraft, draft.dispatch);

@@ -90,13 +90,35 @@ function report(collisions: Collision[]): Report {
 describe("groupLabel", () => {
   it("names the other cells of the group, by platform in the same row and by line elsewhere", () => {
     const r = report([apk]);
-    const group = groupCells(r).get("0:0")!;
+    const group = groupCells(r).at(0, 0)!;
     expect(group.letter).toBe("A");
     expect(groupLabel(r, group, { mount: 0, platformIndex: 0 })).toBe(
       "same cache as linux/arm64, line 5 on linux/arm64 — unsafe: apk",
     );
     expect(groupLabel(r, group, { mount: 1, platformIndex: 1 })).toBe(
       "same cache as line 2 on linux/amd64, line 2 on linux/arm64 — unsafe: apk",
+    );
+  });
+
+  it("names three others and counts the rest when a group spans many cells", () => {
+    const big: Collision = {
+      ...apk,
+      cells: [
+        { mount: 0, platformIndex: 0 },
+        { mount: 0, platformIndex: 1 },
+        { mount: 1, platformIndex: 1 },
+        { mount: 2, platformIndex: 0 },
+        { mount: 2, platformIndex: 1 },
+        { mount: 1, platformIndex: 0 },
+      ],
+    };
+    const r = report([big]);
+    const group = groupCells(r).at(1, 0)!;
+    expect(groupLabel(r, group, { mount: 1, platformIndex: 0 })).toBe(
+      "same cache as line 2 on linux/amd64, line 2 on linux/arm64, linux/arm64, 2 more — unsafe: apk",
+    );
+    expect(groupLabel(r, group, { mount: 0, platformIndex: 0 })).toBe(
+      "same cache as linux/arm64, line 5 on linux/arm64, line 8 on linux/amd64, 2 more — unsafe: apk",
     );
   });
 

@@ -22,8 +22,6 @@ export interface CellGroup {
   readonly collision: Collision;
 }
 
-export const cellKey = (mount: number, platformIndex: number): string => `${mount}:${platformIndex}`;
-
 export function toneOf(collision: Collision): GroupTone {
   if (collision.execPlatforms.length <= 1) return "same-exec";
   return collision.verdict;
@@ -39,14 +37,38 @@ function letterOf(index: number): string {
   return s;
 }
 
-/** Cell → its group, for every cell of every collision. */
-export function groupCells(report: Report): Map<string, CellGroup> {
-  const groups = new Map<string, CellGroup>();
-  report.collisions.forEach((collision, index) => {
-    const group: CellGroup = { index, letter: letterOf(index), tone: toneOf(collision), collision };
-    for (const c of collision.cells) groups.set(cellKey(c.mount, c.platformIndex), group);
-  });
+/** Which group each cell is in. */
+export interface CellGroups {
+  /** The group of one cell (a mount's index, a platform's index), or undefined. */
+  at(mount: number, platformIndex: number): CellGroup | undefined;
+  /** One group per collision, in Report.collisions order. */
+  readonly list: readonly CellGroup[];
+}
+
+const grouped = new WeakMap<Report, CellGroups>();
+
+/**
+ * Every cell of every collision → its group. Computed once per report (the
+ * table, the explain panel and the editor's hover all ask), into arrays indexed
+ * by mount and platform: a 10,000-line file has ~16,000 grouped cells.
+ */
+export function groupCells(report: Report): CellGroups {
+  let groups = grouped.get(report);
+  if (groups === undefined) {
+    groups = computeGroups(report);
+    grouped.set(report, groups);
+  }
   return groups;
+}
+
+function computeGroups(report: Report): CellGroups {
+  const byMount: (CellGroup | undefined)[][] = [];
+  const list = report.collisions.map((collision, index): CellGroup => {
+    const group: CellGroup = { index, letter: letterOf(index), tone: toneOf(collision), collision };
+    for (const c of collision.cells) (byMount[c.mount] ??= [])[c.platformIndex] = group;
+    return group;
+  });
+  return { at: (mount, platformIndex) => byMount[mount]?.[platformIndex], list };
 }
 
 function platformName(report: Report, platformIndex: number): string {
@@ -72,19 +94,25 @@ export function verdictWords(collision: Collision): string {
 /**
  * The label a grouped cell shows and is named by, e.g.
  * "same cache as linux/amd64 — unsafe: apk" or "same cache as line 9 on linux/arm64 — safe: pip".
+ * Reads at most four of the group's cells: one collision can hold every cell of a big table.
  */
 export function groupLabel(report: Report, group: CellGroup, cell: CellRef): string {
-  const others = group.collision.cells.filter(
-    (c) => !(c.mount === cell.mount && c.platformIndex === cell.platformIndex),
-  );
-  const names = others.map((c) => {
+  const cells = group.collision.cells;
+  const isSelf = (c: { readonly mount: number; readonly platformIndex: number }) =>
+    c.mount === cell.mount && c.platformIndex === cell.platformIndex;
+  const member = groupCells(report).at(cell.mount, cell.platformIndex) === group;
+  const others = cells.length - (member ? 1 : 0);
+  const names: string[] = [];
+  const wanted = others > 3 ? 3 : others;
+  for (let i = 0; i < cells.length && names.length < wanted; i++) {
+    const c = cells[i]!;
+    if (isSelf(c)) continue;
     const platform = platformName(report, c.platformIndex);
-    if (c.mount === cell.mount) return platform;
-    const line = report.mounts[c.mount]?.line;
-    return line === undefined ? platform : `line ${line} on ${platform}`;
-  });
-  const shown = names.length > 3 ? [...names.slice(0, 3), `${names.length - 3} more`] : names;
-  return `same cache as ${shown.join(", ")} — ${verdictWords(group.collision)}`;
+    const line = c.mount === cell.mount ? undefined : report.mounts[c.mount]?.line;
+    names.push(line === undefined ? platform : `line ${line} on ${platform}`);
+  }
+  if (others > 3) names.push(`${others - 3} more`);
+  return `same cache as ${names.join(", ")} — ${verdictWords(group.collision)}`;
 }
 
 const TONE_RANK: Record<GroupTone, number> = { unsafe: 0, unknown: 1, safe: 2, "same-exec": 3 };

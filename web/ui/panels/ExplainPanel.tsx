@@ -1,6 +1,7 @@
+import { memo } from "react";
 import type { Report, TraceStep } from "../../core/report/types";
 import { Prose } from "../components/Prose";
-import { cellKey, groupCells, groupLabel, verdictWords } from "../lib/collisions";
+import { groupCells, groupLabel, verdictWords } from "../lib/collisions";
 import type { CellRef } from "../state";
 
 const KIND_LABEL: Record<TraceStep["kind"], string> = {
@@ -28,7 +29,7 @@ export interface ExplainPanelProps {
 }
 
 /** The derivation of one cell's key, step by step, and the catalogue's verdict on its sharing. */
-export function ExplainPanel({ report, cell, automatic }: ExplainPanelProps) {
+export const ExplainPanel = memo(function ExplainPanel({ report, cell, automatic }: ExplainPanelProps) {
   const mount = cell ? report.mounts[cell.mount] : undefined;
   const mc = cell && mount ? mount.cells[cell.platformIndex] : undefined;
   const platform = cell ? report.platforms[cell.platformIndex] : undefined;
@@ -40,7 +41,7 @@ export function ExplainPanel({ report, cell, automatic }: ExplainPanelProps) {
       </section>
     );
   }
-  const group = groupCells(report).get(cellKey(cell.mount, cell.platformIndex));
+  const group = groupCells(report).at(cell.mount, cell.platformIndex);
   const platformName = platform.normalized ?? platform.requested;
   return (
     <section className="explain" aria-labelledby="explain-heading">
@@ -105,4 +106,4 @@ export function ExplainPanel({ report, cell, automatic }: ExplainPanelProps) {
       )}
     </section>
   );
-}
+});

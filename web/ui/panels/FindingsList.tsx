@@ -1,3 +1,4 @@
+import { createContext, memo, useContext, useMemo, useState } from "react";
 import type { Finding, Report } from "../../core/report/types";
 import { Prose } from "../components/Prose";
 import { SeverityIcon } from "../components/SeverityIcon";
@@ -12,10 +13,25 @@ export interface FindingsListProps {
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export function FindingsList({ report, current, onJump, onFix }: FindingsListProps) {
-  const findings = [...report.findings].sort(
-    (a, b) => ORDER[a.severity] - ORDER[b.severity] || a.range.startLine - b.range.startLine,
+/**
+ * Findings shown before "Show all": a 10,000-line Dockerfile has ~2,000, and
+ * rendering them all on every keystroke would block typing.
+ */
+export const FINDINGS_SHOWN = 100;
+
+/** Whether fix buttons may apply (the report is for the current text): read by the buttons only. */
+const FixesApply = createContext(true);
+
+export const FindingsList = memo(function FindingsList({ report, current, onJump, onFix }: FindingsListProps) {
+  const [all, setAll] = useState(false);
+  const findings = useMemo(
+    () =>
+      [...report.findings].sort(
+        (a, b) => ORDER[a.severity] - ORDER[b.severity] || a.range.startLine - b.range.startLine,
+      ),
+    [report],
   );
+  const shown = all ? findings : findings.slice(0, FINDINGS_SHOWN);
   return (
     <section className="findings" aria-labelledby="findings-heading">
       <h2 id="findings-heading">
@@ -24,36 +40,63 @@ export function FindingsList({ report, current, onJump, onFix }: FindingsListPro
       {findings.length === 0 ? (
         <p className="muted">Nothing to report: every cache mount stays on its own platform, or shares safely.</p>
       ) : (
-        <ul className="finding-list">
-          {findings.map((f, i) => (
-            <li key={i} className={`finding sev-${f.severity}`}>
-              <div className="finding-head">
-                <span className="severity">
-                  <SeverityIcon severity={f.severity} />
-                  {f.severity}
-                </span>
-                <a className="rule-link mono" href={`#rule/${f.ruleId}`}>
-                  {f.ruleId}
-                </a>
-                <button type="button" className="location" onClick={() => onJump(f)}>
-                  line {f.range.startLine}, column {f.range.startColumn}
-                  <span className="visually-hidden"> (go to it in the editor)</span>
-                </button>
-              </div>
-              <p className="finding-message">
-                <Prose text={f.message} />
-              </p>
-              {f.platforms.length > 0 && <p className="finding-platforms muted small">{f.platforms.join(", ")}</p>}
-              {f.fix && (
-                <button type="button" className="button small fix-button" disabled={!current} onClick={() => onFix(f)}>
-                  Fix: <Prose text={f.fix.description} />
-                  {f.fix.safety === "suggested" && <span className="muted"> (suggested)</span>}
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
+        <FixesApply.Provider value={current}>
+          <ul className="finding-list">
+            {shown.map((f, i) => (
+              <FindingItem key={i} finding={f} onJump={onJump} onFix={onFix} />
+            ))}
+          </ul>
+          {shown.length < findings.length && (
+            <button type="button" className="button small" onClick={() => setAll(true)}>
+              Show all {findings.length} findings
+            </button>
+          )}
+        </FixesApply.Provider>
       )}
     </section>
+  );
+});
+
+interface FindingItemProps {
+  readonly finding: Finding;
+  readonly onJump: (finding: Finding) => void;
+  readonly onFix: (finding: Finding) => void;
+}
+
+const FindingItem = memo(function FindingItem({ finding: f, onJump, onFix }: FindingItemProps) {
+  return (
+    <li className={`finding sev-${f.severity}`}>
+      <div className="finding-head">
+        <span className="severity">
+          <SeverityIcon severity={f.severity} />
+          {f.severity}
+        </span>
+        <a className="rule-link mono" href={`#rule/${f.ruleId}`}>
+          {f.ruleId}
+        </a>
+        <button type="button" className="location" onClick={() => onJump(f)}>
+          line {f.range.startLine}, column {f.range.startColumn}
+          <span className="visually-hidden"> (go to it in the editor)</span>
+        </button>
+      </div>
+      <p className="finding-message">
+        <Prose text={f.message} />
+      </p>
+      {f.platforms.length > 0 && <p className="finding-platforms muted small">{f.platforms.join(", ")}</p>}
+      {f.fix && <FixButton finding={f} onFix={onFix} />}
+    </li>
+  );
+});
+
+/** The only part of a finding that changes when the text moves ahead of the report. */
+function FixButton({ finding, onFix }: { readonly finding: Finding; readonly onFix: (finding: Finding) => void }) {
+  const current = useContext(FixesApply);
+  const fix = finding.fix;
+  if (!fix) return null;
+  return (
+    <button type="button" className="button small fix-button" disabled={!current} onClick={() => onFix(finding)}>
+      Fix: <Prose text={fix.description} />
+      {fix.safety === "suggested" && <span className="muted"> (suggested)</span>}
+    </button>
   );
 }

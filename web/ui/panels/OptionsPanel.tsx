@@ -1,52 +1,59 @@
-import { useId } from "react";
+import { lazy, memo, Suspense, useId, useMemo, useState } from "react";
 import type { Report } from "../../core/report/types";
 import { useMediaQuery } from "../hooks/use-media-query";
-import type { AppDispatch, AppState } from "../state";
+import type { AppDispatch, BuildArgRow } from "../state";
 import { NAMESPACE_ARG, namespaceOf } from "../state";
 import { BuildArgsEditor } from "./BuildArgsEditor";
-import { BuildCommandPaste } from "./BuildCommandPaste";
 import { KNOWN_PLATFORMS, PlatformPicker } from "./PlatformPicker";
 
+// Only opened on demand: not part of the first table's download.
+const BuildCommandPaste = lazy(() => import("./BuildCommandPaste").then((m) => ({ default: m.BuildCommandPaste })));
+
 export interface OptionsPanelProps {
-  readonly state: AppState;
+  readonly platforms: readonly string[];
+  readonly buildPlatform: string;
+  readonly buildArgs: readonly BuildArgRow[];
+  readonly target: string;
   readonly report: Report | null;
   readonly dispatch: AppDispatch;
 }
 
+interface StageOption {
+  readonly index: number;
+  readonly name: string;
+  readonly built: boolean;
+}
+
 /** Platforms, build platform, target stage, namespace, build args, and the build-command paste box. */
-export function OptionsPanel({ state, report, dispatch }: OptionsPanelProps) {
+export const OptionsPanel = memo(function OptionsPanel({
+  platforms,
+  buildPlatform,
+  buildArgs,
+  target,
+  report,
+  dispatch,
+}: OptionsPanelProps) {
   const narrow = useMediaQuery("(max-width: 800px)");
-  const targetId = useId();
   const buildId = useId();
   const nsId = useId();
   const listId = useId();
-  const named = report?.stages.filter((s) => s.name !== null) ?? [];
-  const last = report?.stages[report.stages.length - 1];
-  const namespace = namespaceOf(state.buildArgs);
-  const hasTyped = state.target !== "" && !named.some((s) => s.name === state.target);
-  const extraArgs = state.buildArgs.filter((r) => r.key.trim() !== NAMESPACE_ARG).length;
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const namespace = namespaceOf(buildArgs);
+  const extraArgs = buildArgs.filter((r) => r.key.trim() !== NAMESPACE_ARG).length;
+  // The stage list changes far less often than the report: keep it (and its <option>s) while it is equal.
+  const stagesKey = useMemo(() => {
+    if (!report) return "";
+    const last = report.stages[report.stages.length - 1];
+    const named: StageOption[] = [];
+    for (const s of report.stages) if (s.name !== null) named.push({ index: s.index, name: s.name, built: s.built });
+    return JSON.stringify({ last: last ? (last.name ?? `stage ${last.index}`) : null, named });
+  }, [report]);
 
   const body = (
     <>
-      <PlatformPicker platforms={state.platforms} report={report} dispatch={dispatch} />
+      <PlatformPicker platforms={platforms} report={report} dispatch={dispatch} />
       <div className="options-row">
-        <div className="field">
-          <label htmlFor={targetId}>Target stage</label>
-          <select
-            id={targetId}
-            value={state.target}
-            onChange={(e) => dispatch({ type: "set-target", target: e.target.value })}
-          >
-            <option value="">Last stage{last ? ` (${last.name ?? `stage ${last.index}`})` : ""}</option>
-            {named.map((s) => (
-              <option key={s.index} value={s.name ?? ""}>
-                {s.name}
-                {s.built ? "" : " (not built now)"}
-              </option>
-            ))}
-            {hasTyped && <option value={state.target}>{state.target}</option>}
-          </select>
-        </div>
+        <TargetSelect stagesKey={stagesKey} target={target} dispatch={dispatch} />
         <div className="field">
           <label htmlFor={buildId}>Build platform</label>
           <input
@@ -56,7 +63,7 @@ export function OptionsPanel({ state, report, dispatch }: OptionsPanelProps) {
             list={listId}
             spellCheck={false}
             autoComplete="off"
-            value={state.buildPlatform}
+            value={buildPlatform}
             onChange={(e) => dispatch({ type: "set-build-platform", buildPlatform: e.target.value })}
           />
           <datalist id={listId}>
@@ -81,10 +88,18 @@ export function OptionsPanel({ state, report, dispatch }: OptionsPanelProps) {
           />
         </div>
       </div>
-      <details className="more-options">
+      <details
+        className="more-options"
+        // Mounted on first open (and kept: its typed command survives closing).
+        onToggle={(e) => e.currentTarget.open && setPasteOpen(true)}
+      >
         <summary>Build args{extraArgs > 0 ? ` (${extraArgs})` : ""} and paste a build command</summary>
-        <BuildArgsEditor rows={state.buildArgs} dispatch={dispatch} />
-        <BuildCommandPaste dispatch={dispatch} />
+        <BuildArgsEditor rows={buildArgs} dispatch={dispatch} />
+        {pasteOpen && (
+          <Suspense fallback={<p className="muted small">Loading…</p>}>
+            <BuildCommandPaste dispatch={dispatch} />
+          </Suspense>
+        )}
       </details>
     </>
   );
@@ -95,11 +110,11 @@ export function OptionsPanel({ state, report, dispatch }: OptionsPanelProps) {
       <section className="options" aria-label="Build options">
         <details className="options-fold">
           <summary>
-            Build options: <span className="mono">{state.platforms.join(", ") || "build platform"}</span>
-            {state.target !== "" && (
+            Build options: <span className="mono">{platforms.join(", ") || "build platform"}</span>
+            {target !== "" && (
               <>
                 {" "}
-                · target <span className="mono">{state.target}</span>
+                · target <span className="mono">{target}</span>
               </>
             )}
             {namespace !== "" && (
@@ -119,4 +134,41 @@ export function OptionsPanel({ state, report, dispatch }: OptionsPanelProps) {
       {body}
     </section>
   );
-}
+});
+
+/** The target stage: named stages of the last report (kept while they stay the same). */
+const TargetSelect = memo(function TargetSelect({
+  stagesKey,
+  target,
+  dispatch,
+}: {
+  /** The stages, as OptionsPanel serializes them ("" before the first report). */
+  readonly stagesKey: string;
+  readonly target: string;
+  readonly dispatch: AppDispatch;
+}) {
+  const targetId = useId();
+  const stages = useMemo(
+    () =>
+      stagesKey === ""
+        ? { last: null, named: [] }
+        : (JSON.parse(stagesKey) as { last: string | null; named: StageOption[] }),
+    [stagesKey],
+  );
+  const hasTyped = target !== "" && !stages.named.some((s) => s.name === target);
+  return (
+    <div className="field">
+      <label htmlFor={targetId}>Target stage</label>
+      <select id={targetId} value={target} onChange={(e) => dispatch({ type: "set-target", target: e.target.value })}>
+        <option value="">Last stage{stages.last !== null ? ` (${stages.last})` : ""}</option>
+        {stages.named.map((s) => (
+          <option key={s.index} value={s.name}>
+            {s.name}
+            {s.built ? "" : " (not built now)"}
+          </option>
+        ))}
+        {hasTyped && <option value={target}>{target}</option>}
+      </select>
+    </div>
+  );
+});

@@ -1,0 +1,212 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { analyze } from "../../core/analyze";
+import type { AnalyzeOptions } from "../../core/report/types";
+import { AnalysisClient } from "./analysis-client";
+import type { AnalysisMessage, AnalyzeRequest } from "./protocol";
+import { replyMessages, type SentReport } from "./reply";
+
+const OPTIONS: AnalyzeOptions = { platforms: ["linux/amd64", "linux/arm64"], buildPlatform: "linux/amd64" };
+
+const A = "FROM alpine\nRUN --mount=type=cache,target=/var/cache/apk apk add git\n";
+const B = "FROM alpine\nRUN --mount=type=cache,target=/var/cache/apkx apk add git\n";
+const C = "FROM alpine\nARG TARGETARCH\nRUN --mount=type=cache,id=apk-$TARGETARCH,target=/var/cache/apk apk add git\n";
+
+/** Plays analysis.worker.ts synchronously, on demand. */
+class FakeWorker {
+  onmessage: ((event: MessageEvent<AnalysisMessage>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  readonly posted: AnalyzeRequest[] = [];
+  private readonly pending: AnalyzeRequest[] = [];
+  private last: SentReport | null = null;
+  terminated = false;
+  /** Every message sent, to count parts. */
+  readonly sent: AnalysisMessage[] = [];
+
+  postMessage(request: AnalyzeRequest): void {
+    this.posted.push(request);
+    this.pending.push(request);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  /** Analyses the oldest request and delivers its reply. */
+  answer(): void {
+    const request = this.pending.shift();
+    if (!request) throw new Error("nothing to answer");
+    const report = analyze(request.text, request.options);
+    const messages = replyMessages(request.id, 1, report, this.last, request.base);
+    this.last = { id: request.id, report };
+    for (const m of messages) this.deliver(m);
+  }
+  deliver(message: AnalysisMessage): void {
+    this.sent.push(message);
+    this.onmessage?.({ data: message } as MessageEvent<AnalysisMessage>);
+  }
+}
+
+function setup(now: () => number = () => 0) {
+  const workers: FakeWorker[] = [];
+  const client = new AnalysisClient(() => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return w as unknown as Worker;
+  }, now);
+  const worker = () => workers[workers.length - 1]!;
+  return { client, workers, worker };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("AnalysisClient", () => {
+  it("resolves the newest text and drops the texts typed while a run was in flight", () => {
+    const { client, worker } = setup();
+    client.request(A, OPTIONS);
+    client.request(B, OPTIONS);
+    client.request(C, OPTIONS);
+    expect(worker().posted.map((r) => r.text)).toEqual([A]);
+    worker().answer();
+    expect(client.getSnapshot().reportText).toBe(A);
+    expect(client.getSnapshot().busy).toBe(true);
+    expect(worker().posted.map((r) => r.text)).toEqual([A, C]);
+    worker().answer();
+    expect(client.getSnapshot()).toMatchObject({ reportText: C, busy: false, error: null });
+    expect(client.getSnapshot().report).toEqual(analyze(C, OPTIONS));
+  });
+
+  it("keeps a text the editor sent from being sent again when React state catches up", () => {
+    const { client, worker } = setup();
+    client.request(A, OPTIONS);
+    worker().answer();
+    client.requestText(B);
+    client.requestText(C);
+    client.request(B, { ...OPTIONS }, "state");
+    client.request(C, { ...OPTIONS }, "state");
+    worker().answer();
+    worker().answer();
+    expect(worker().posted.map((r) => r.text)).toEqual([A, B, C]);
+    expect(client.getSnapshot().reportText).toBe(C);
+  });
+
+  it("sends the text again when the options change", () => {
+    const { client, worker } = setup();
+    client.request(A, OPTIONS);
+    worker().answer();
+    client.request(A, { ...OPTIONS, platforms: ["linux/s390x"] });
+    expect(worker().posted.map((r) => r.options.platforms)).toEqual([OPTIONS.platforms, ["linux/s390x"]]);
+  });
+
+  it("reuses the unchanged mounts of the report it holds (the same objects)", () => {
+    const { client, worker } = setup();
+    const two = (target: string) =>
+      `FROM alpine\nRUN --mount=type=cache,target=/var/cache/apk apk add git\nRUN --mount=type=cache,target=${target} true\n`;
+    client.request(two("/a"), OPTIONS);
+    worker().answer();
+    const first = client.getSnapshot().report!;
+    client.request(two("/b"), OPTIONS);
+    expect(worker().posted[1]!.base).toBe(worker().posted[0]!.id);
+    worker().answer();
+    const second = client.getSnapshot().report!;
+    expect(second).toEqual(analyze(two("/b"), OPTIONS));
+    expect(second.mounts[0]).toBe(first.mounts[0]);
+    expect(second.mounts[1]).not.toBe(first.mounts[1]);
+    expect(second.platforms[0]).toBe(first.platforms[0]);
+    expect(second.stages).not.toBe(first.stages);
+    expect(second.stages[0]).toBe(first.stages[0]);
+  });
+
+  it("assembles a big report sent in parts", () => {
+    const { client, worker } = setup();
+    // 300 mounts × 8 platforms: over CELLS_PER_PART cells.
+    const eight = {
+      ...OPTIONS,
+      platforms: ["amd64", "arm64", "arm/v7", "arm/v6", "386", "ppc64le", "s390x", "riscv64"],
+    };
+    const lines = ["FROM alpine"];
+    for (let i = 0; i < 300; i++) lines.push(`RUN --mount=type=cache,target=/cache/${i} true`);
+    const text = lines.join("\n") + "\n";
+    client.request(text, eight);
+    worker().answer();
+    expect(worker().sent.length).toBe(2);
+    expect(client.getSnapshot().report).toEqual(analyze(text, eight));
+  });
+
+  it("cancels a run that takes too long when newer input arrives, and ignores its late reply", () => {
+    let t = 0;
+    const { client, workers } = setup(() => t);
+    client.request(A, OPTIONS);
+    t = 1000;
+    client.request(C, OPTIONS);
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers[1]!.posted.map((r) => r.text)).toEqual([C]);
+    expect(workers[1]!.posted[0]!.base).toBeNull();
+    workers[0]!.answer();
+    expect(client.getSnapshot().report).toBeNull();
+    workers[1]!.answer();
+    expect(client.getSnapshot().reportText).toBe(C);
+  });
+
+  it("cancels a hung run once it has run too long, when newer input waits behind it", () => {
+    vi.useFakeTimers();
+    const { client, workers } = setup(() => Date.now());
+    client.request(A, OPTIONS);
+    workers[0]!.answer();
+    client.request(B, OPTIONS);
+    vi.advanceTimersByTime(100);
+    client.request(C, OPTIONS);
+    expect(workers).toHaveLength(1);
+    vi.advanceTimersByTime(299);
+    expect(workers).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers[1]!.posted.map((r) => r.text)).toEqual([C]);
+    workers[1]!.answer();
+    expect(client.getSnapshot()).toMatchObject({ reportText: C, busy: false });
+  });
+
+  it("reports a crashed worker as the run's error, not as an error of the page", () => {
+    const { client, worker } = setup();
+    client.request(A, OPTIONS);
+    let prevented = false;
+    const event = {
+      message: "simulated crash",
+      preventDefault: () => {
+        prevented = true;
+      },
+    };
+    worker().onerror?.(event as unknown as ErrorEvent);
+    expect(prevented).toBe(true);
+    expect(client.getSnapshot()).toMatchObject({ error: "The analysis worker failed: simulated crash", busy: false });
+  });
+
+  it("keeps the last good report beside a failed run's error", () => {
+    const { client, worker } = setup();
+    client.request(A, OPTIONS);
+    worker().answer();
+    client.request(B, OPTIONS);
+    worker().deliver({ id: worker().posted[1]!.id, ok: false, error: "simulated failure" });
+    expect(client.getSnapshot()).toMatchObject({ reportText: A, error: "simulated failure", busy: false });
+  });
+
+  it("asks again for a whole report when a reply refers to a report it does not hold", () => {
+    const { client, worker } = setup();
+    client.request(A, OPTIONS);
+    const id = worker().posted[0]!.id;
+    const report = analyze(A, OPTIONS);
+    worker().deliver({
+      id,
+      ok: true,
+      ms: 1,
+      report: { ...report, platforms: [0, 1], mounts: [], findings: [] },
+      part: { mounts: [0], findings: [] },
+      base: 999,
+      done: true,
+    });
+    expect(client.getSnapshot().report).toBeNull();
+    expect(worker().posted).toHaveLength(2);
+    expect(worker().posted[1]).toMatchObject({ text: A, base: null });
+  });
+});

@@ -1,0 +1,31 @@
+/// <reference lib="webworker" />
+/**
+ * The playground's analysis worker: core.analyze off the main thread, replies
+ * sent as changes against the page's last report, in parts (protocol.ts,
+ * reply.ts). It assigns `self.onmessage` (not a listener) so that test hooks
+ * can wrap it, as they wrap web/worker's.
+ */
+import { analyze } from "../../core/analyze";
+import type { Report } from "../../core/report/types";
+import type { AnalyzeRequest } from "./protocol";
+import { replyMessages, type SentReport } from "./reply";
+
+/** The last report sent: the base of the next reply, when the page holds it. */
+let last: SentReport | null = null;
+
+self.onmessage = (event: MessageEvent<AnalyzeRequest>) => {
+  const { id, text, options, base } = event.data;
+  let report: Report;
+  const t0 = performance.now();
+  try {
+    report = analyze(text, options);
+  } catch (error) {
+    // analyze() is built never to throw; this is the last line of defence.
+    self.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  const ms = performance.now() - t0;
+  const messages = replyMessages(id, ms, report, last, base ?? null);
+  last = { id, report };
+  for (const message of messages) self.postMessage(message);
+};
