@@ -23,3 +23,9 @@ describe("goToLower", () => {
     expect(goToLower("İMAGE")).toBe("image");
   });
 });
+
+describe("goToLower, rune by rune as Go's strings.ToLower", () => {
+  it("keeps a final capital sigma as σ (JS would write ς)", () => {
+    expect(goToLower("ΣΑΣ")).toBe("σασ");
+  });
+});

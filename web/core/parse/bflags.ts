@@ -5,7 +5,7 @@
 import type { MappedText } from "../source";
 import { withSuggestion } from "../util/suggest";
 import type { Flag } from "./types";
-import { goToLower } from "./go-text";
+import { goToLower } from "../util/go-text";
 
 export type FlagKind = "bool" | "string" | "strings";
 

@@ -7,7 +7,7 @@
  */
 import type { MappedText, Span } from "../source";
 import { spanOf } from "../source";
-import { utf8Length } from "./go-text";
+import { utf8Length } from "../util/go-text";
 import { MappedBuilder } from "./mapped-builder";
 
 export interface CsvField {

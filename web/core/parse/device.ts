@@ -6,7 +6,7 @@ import type { Span } from "../source";
 import { withSuggestion } from "../util/suggest";
 import type { Flag } from "./types";
 import { csvFields } from "./csv";
-import { goToLower } from "./go-text";
+import { goToLower } from "../util/go-text";
 import { parseGoBool } from "./go-strconv";
 
 export type DevicesResult = { readonly ok: true } | { readonly ok: false; readonly error: string; readonly span: Span };

@@ -7,7 +7,7 @@
  * JSON object) and ParseDirective (`check`: `#` form after an optional `#!`).
  */
 import type { Span } from "../source";
-import { goQuote, goToLower, isGoSpace } from "./go-text";
+import { goQuote, goToLower, isGoSpace } from "../util/go-text";
 import { parseGoBool } from "./go-strconv";
 
 const KNOWN = new Set(["syntax", "escape", "check"]);

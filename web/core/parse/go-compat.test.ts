@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseGoDuration } from "./go-duration";
 import { parseGoBool, parseGoFloat, parseGoInt32, parseGoUint } from "./go-strconv";
-import { equalFoldAs, goQuote, goToLower, goToUpper, isGoSpace, utf8Length } from "./go-text";
+import { equalFoldAs, goQuote, goToLower, goToUpper, isGoSpace, utf8Length } from "../util/go-text";
 import { ramInBytes } from "./go-units";
 
 describe("Go text helpers", () => {

@@ -3,7 +3,7 @@
  * parseOptInterval). Values are nanoseconds as bigint: Go's limits are 2^63.
  */
 
-import { utf8Bytes } from "./go-text";
+import { utf8Bytes } from "../util/go-text";
 
 const UNITS: ReadonlyMap<string, bigint> = new Map([
   ["ns", 1n],

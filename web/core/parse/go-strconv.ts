@@ -3,7 +3,7 @@
  * Accepting exactly what Go accepts matters: `mode=0o755` is an error and
  * `mode=0755` is not, `ro=True` is fine and `ro=yes` is not.
  */
-import { goQuote } from "./go-text";
+import { goQuote } from "../util/go-text";
 
 /** strconv.ParseBool; null where Go returns an error. */
 export function parseGoBool(s: string): boolean | null {

@@ -7,7 +7,7 @@ import type { BuildkitError, Command, LintWarning, ParsedDockerfile } from "./ty
 import { findDirective } from "./directives";
 import { parseInstruction } from "./instructions";
 import { parseNodes } from "./parser";
-import { goQuote } from "./go-text";
+import { goQuote } from "../util/go-text";
 
 export type * from "./types";
 export { parseMountDispatch } from "./mount";
@@ -15,7 +15,7 @@ export type { ParsedMount, MountDispatchResult, ExpandResult } from "./mount";
 export { parseCheckOptions } from "./directives";
 export type { CheckOptions } from "./directives";
 export { chompHeredocContent } from "./heredoc";
-export { goQuote, goToLower } from "./go-text";
+export { goQuote, goToLower } from "../util/go-text";
 
 const RESERVED_STAGE_NAMES = new Set(["context", "scratch"]);
 

@@ -26,7 +26,7 @@ import { parseFlags } from "./bflags";
 import { parseDevices } from "./device";
 import { parseGoDuration } from "./go-duration";
 import { parseGoInt32 } from "./go-strconv";
-import { equalFoldAs, goQuote, goToLower, goToUpper, isGoSpace } from "./go-text";
+import { equalFoldAs, goQuote, goToLower, goToUpper, isGoSpace } from "../util/go-text";
 import { parseHeredocWord } from "./heredoc";
 import type { ArgWord } from "./line-parsers";
 import { trimRange } from "./mapped-builder";

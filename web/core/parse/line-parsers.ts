@@ -6,7 +6,7 @@
  */
 import type { MappedText, Span } from "../source";
 import { spanOf } from "../source";
-import { goQuote, isGoSpace, isReWhitespace } from "./go-text";
+import { goQuote, isGoSpace, isReWhitespace } from "../util/go-text";
 
 export interface ArgWord {
   readonly text: string;

@@ -8,7 +8,7 @@ import { spanOf } from "../source";
 import type { Flag, MountField, MountSpec } from "./types";
 import { csvFields } from "./csv";
 import type { CsvField } from "./csv";
-import { goToLower } from "./go-text";
+import { goToLower } from "../util/go-text";
 
 export type MountSpecsResult =
   | { readonly ok: true; readonly mounts: MountSpec[] }

@@ -8,7 +8,7 @@
  */
 import { withSuggestion } from "../util/suggest";
 import type { MountField } from "./types";
-import { goQuote, goToLower } from "./go-text";
+import { goQuote, goToLower } from "../util/go-text";
 import { parseGoBool, parseGoUint } from "./go-strconv";
 import { ramInBytes } from "./go-units";
 

@@ -4,7 +4,7 @@
  */
 import type { MappedText, Span } from "../source";
 import type { Flag } from "./types";
-import { goToLower } from "./go-text";
+import { goToLower } from "../util/go-text";
 import type { ArgsResult, ArgWord } from "./line-parsers";
 import {
   parseHealthConfig,

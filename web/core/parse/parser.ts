@@ -14,7 +14,7 @@
 import type { MappedText, Span } from "../source";
 import type { BuildkitError, Heredoc, LintWarning } from "./types";
 import { DirectiveParser, escapeTokenError } from "./directives";
-import { isGoSpace, utf8Length } from "./go-text";
+import { isGoSpace, utf8Length } from "../util/go-text";
 import { heredocsFromLine } from "./heredoc";
 import { mappedFromPieces } from "./mapped-builder";
 import type { RawNode } from "./node";

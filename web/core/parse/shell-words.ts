@@ -5,7 +5,7 @@
  * expanded, but its syntax errors still abort the whole line, which is why a
  * `${}` anywhere on a RUN line means BuildKit finds no heredoc on it.
  */
-import { goQuote, isGoSpace } from "./go-text";
+import { goQuote, isGoSpace } from "../util/go-text";
 
 const EOF = -1;
 const BACKSLASH = 0x5c;

@@ -12,7 +12,7 @@
 import type { MappedText, Span } from "../source";
 import { sliceMapped } from "../source";
 import type { Flag } from "./types";
-import { isGoSpace, isReWhitespace } from "./go-text";
+import { isGoSpace, isReWhitespace } from "../util/go-text";
 import { MappedBuilder, mappedFromCodes, trimRange } from "./mapped-builder";
 
 /**

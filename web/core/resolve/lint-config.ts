@@ -3,6 +3,7 @@
  * (df/linter/linter.go ParseLintOptions, frontend/dockerui/config.go).
  */
 import { goQuote } from "../expand/index";
+import { parseGoBool } from "../parse/go-strconv";
 
 export interface LintConfig {
   readonly skipAll: boolean;
@@ -70,28 +71,6 @@ export function parseLintOptions(input: string): LintConfigResult {
 export function ruleEnabled(config: LintConfig, rule: string): boolean {
   if (EXPERIMENTAL_RULES.has(rule)) return config.experimentalAll || config.experimental.has(rule);
   return !(config.skipAll || config.skip.has(rule));
-}
-
-/** Go strconv.ParseBool. */
-export function parseGoBool(v: string): boolean | null {
-  switch (v) {
-    case "1":
-    case "t":
-    case "T":
-    case "true":
-    case "TRUE":
-    case "True":
-      return true;
-    case "0":
-    case "f":
-    case "F":
-    case "false":
-    case "FALSE":
-    case "False":
-      return false;
-    default:
-      return null;
-  }
 }
 
 function splitN(s: string, sep: string, n: number): string[] {
