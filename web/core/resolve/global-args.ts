@@ -7,24 +7,12 @@
 import type { ExpansionMemo } from "./expansion-memo";
 import type { ArgCommand } from "../parse/types";
 import type { Platform } from "../platform/index";
-import { platformArgs } from "../platform/index";
+import { PLATFORM_ARG_NAMES, platformArgs } from "../platform/index";
 import { EnvList } from "./env-list";
 import type { StopError } from "./types";
 
 /** Order of platform.go defaultArgs (it matters for "did you mean" scans). */
-const AUTOMATIC_ARG_ORDER = [
-  "BUILDPLATFORM",
-  "BUILDOS",
-  "BUILDOSVERSION",
-  "BUILDARCH",
-  "BUILDVARIANT",
-  "TARGETPLATFORM",
-  "TARGETOS",
-  "TARGETOSVERSION",
-  "TARGETARCH",
-  "TARGETVARIANT",
-  "TARGETSTAGE",
-] as const;
+const AUTOMATIC_ARG_ORDER = [...PLATFORM_ARG_NAMES, "TARGETSTAGE"] as const;
 
 export const AUTOMATIC_ARGS: ReadonlySet<string> = new Set(AUTOMATIC_ARG_ORDER);
 
