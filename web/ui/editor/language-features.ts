@@ -53,9 +53,23 @@ function findingMarker(f: Finding): monaco.editor.IMarkerData {
 }
 
 /**
+ * Markers go to Monaco in blocks of this many (by position), each under an owner
+ * of its own: a keystroke usually changes the markers of one block only, and
+ * when all change (a line inserted near the top of a 10,000-line file), each
+ * block is set in a task of its own, never one long task for 2,000 markers.
+ */
+const MARKERS_PER_BLOCK = 200;
+
+/** The blocks Monaco holds, per model. */
+const published = new WeakMap<Model, (readonly monaco.editor.IMarkerData[])[]>();
+/** Bumped per report: a newer report stops the older one's remaining blocks. */
+let generation = 0;
+
+/**
  * Publishes a report: providers start answering from it (they read it when
- * asked; nothing is precomputed per report) and markers are replaced.
- * Call once per report, only when `text` is what the model holds.
+ * asked; nothing is precomputed per report) and markers are replaced, block by
+ * block, in tasks of their own. Call once per report, only when `text` is what
+ * the model holds.
  */
 export function publishReport(model: Model, report: Report, text: string): void {
   live.model = model;
@@ -78,10 +92,51 @@ export function publishReport(model: Model, report: Report, text: string): void 
       });
     }
   }
-  monaco.editor.setModelMarkers(model, MARKER_OWNER, markers);
+  markers.sort((a, b) => a.startLineNumber - b.startLineNumber || a.startColumn - b.startColumn);
+  const blocks: (readonly monaco.editor.IMarkerData[])[] = [];
+  for (let i = 0; i < markers.length; i += MARKERS_PER_BLOCK) blocks.push(markers.slice(i, i + MARKERS_PER_BLOCK));
+
+  const held = published.get(model) ?? [];
+  published.set(model, held);
+  const changed: number[] = [];
+  for (let i = 0; i < Math.max(blocks.length, held.length); i++) {
+    if (!sameMarkers(held[i] ?? [], blocks[i] ?? [])) changed.push(i);
+  }
+  const run = ++generation;
+  const step = (k: number) => {
+    if (run !== generation || model.isDisposed()) return;
+    const i = changed[k];
+    if (i === undefined) return;
+    const block = blocks[i] ?? [];
+    monaco.editor.setModelMarkers(model, `${MARKER_OWNER}:${i}`, [...block]);
+    held[i] = block;
+    if (k + 1 < changed.length) setTimeout(() => step(k + 1), 0);
+  };
+  step(0);
+}
+
+function sameMarkers(a: readonly monaco.editor.IMarkerData[], b: readonly monaco.editor.IMarkerData[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (
+      x.startLineNumber !== y.startLineNumber ||
+      x.startColumn !== y.startColumn ||
+      x.endLineNumber !== y.endLineNumber ||
+      x.endColumn !== y.endColumn ||
+      x.severity !== y.severity ||
+      x.message !== y.message ||
+      x.code !== y.code ||
+      x.source !== y.source
+    )
+      return false;
+  }
+  return true;
 }
 
 export function forgetModel(model: Model): void {
+  published.delete(model);
   if (live.model === model) {
     live.model = null;
     live.report = null;
