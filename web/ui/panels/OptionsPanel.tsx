@@ -1,5 +1,5 @@
 import { lazy, memo, Suspense, useId, useMemo, useState } from "react";
-import type { Report } from "../../core/report/types";
+import type { Report, StageInfo } from "../../core/report/types";
 import { useMediaQuery } from "../hooks/use-media-query";
 import type { AppDispatch, BuildArgRow } from "../state";
 import { NAMESPACE_ARG, namespaceOf } from "../state";
@@ -41,13 +41,7 @@ export const OptionsPanel = memo(function OptionsPanel({
   const namespace = namespaceOf(buildArgs);
   const extraArgs = buildArgs.filter((r) => r.key.trim() !== NAMESPACE_ARG).length;
   // The stage list changes far less often than the report: keep it (and its <option>s) while it is equal.
-  const stagesKey = useMemo(() => {
-    if (!report) return "";
-    const last = report.stages[report.stages.length - 1];
-    const named: StageOption[] = [];
-    for (const s of report.stages) if (s.name !== null) named.push({ index: s.index, name: s.name, built: s.built });
-    return JSON.stringify({ last: last ? (last.name ?? `stage ${last.index}`) : null, named });
-  }, [report]);
+  const stagesKey = useStagesKey(report?.stages ?? null);
 
   const body = (
     <>
@@ -135,6 +129,32 @@ export const OptionsPanel = memo(function OptionsPanel({
     </section>
   );
 });
+
+/**
+ * The stages as a string that changes only when they do. Unchanged stages keep
+ * their objects from one report to the next (analysis/protocol.ts), so equal
+ * lists are recognised without serializing ~1,000 stages per keystroke.
+ */
+function useStagesKey(stages: readonly StageInfo[] | null): string {
+  const [memo, setMemo] = useState<{ stages: readonly StageInfo[] | null; key: string }>({ stages: null, key: "" });
+  if (memo.stages !== stages && !(stages !== null && memo.stages !== null && sameItems(stages, memo.stages))) {
+    const key = stages === null ? "" : stagesKeyOf(stages);
+    setMemo({ stages, key });
+    return key;
+  }
+  return memo.key;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function stagesKeyOf(stages: readonly StageInfo[]): string {
+  const last = stages[stages.length - 1];
+  const named: StageOption[] = [];
+  for (const s of stages) if (s.name !== null) named.push({ index: s.index, name: s.name, built: s.built });
+  return JSON.stringify({ last: last ? (last.name ?? `stage ${last.index}`) : null, named });
+}
 
 /** The target stage: named stages of the last report (kept while they stay the same). */
 const TargetSelect = memo(function TargetSelect({
