@@ -5,12 +5,13 @@
  * `analyze` and of each phase timed on its own (parse, resolve, rules+fix),
  * wall-clock and CPU time, and the ratios the budgets are stated in.
  *
- *   npx tsx bench/run.ts [--json] [--quick] [--check] [--tsx]
+ *   npx tsx bench/main.ts [--json] [--quick] [--check] [--tsx]
  *
  * --json   one JSON object with every figure (stable names) on stdout, nothing else
  * --quick  a few iterations: proves the bench works (CI); its timings mean little
  * --check  exit 1 when a budget is exceeded (never used in CI: machines are noisy)
  * --tsx    run the core through tsx instead of compiling it with Vite first
+ *          (bench/main.ts compiles this file and runs it in a plain node)
  *
  * Sizes are measured side by side: the configurations take turns in short
  * blocks (runInBlocks), so a burst of load on a shared machine hits all of them
@@ -18,9 +19,9 @@
  * time (process.cpuUsage) is reported next to wall time for the same reason.
  */
 import { loadavg, cpus } from "node:os";
-import { loadCore } from "./compile";
 import { TARGET_PLATFORMS } from "./platforms";
-import type { Core } from "./compile";
+import * as core from "./core-entry";
+type Core = typeof core;
 import type { Summary } from "./stats";
 import { round, summarize } from "./stats";
 
@@ -41,10 +42,11 @@ const args = new Set(process.argv.slice(2));
 const json = args.has("--json");
 const quick = args.has("--quick");
 const check = args.has("--check");
-const compiled = !args.has("--tsx");
+/** Set by bench/main.ts when it compiled this file; tsx otherwise. */
+const compiler = process.env.BENCH_COMPILER ?? "tsx";
 for (const a of args) {
   if (!["--json", "--quick", "--check", "--tsx"].includes(a)) {
-    console.error(`bench: unknown option ${a}\nusage: tsx bench/run.ts [--json] [--quick] [--check] [--tsx]`);
+    console.error(`bench: unknown option ${a}\nusage: tsx bench/main.ts [--json] [--quick] [--check] [--tsx]`);
     process.exit(2);
   }
 }
@@ -169,18 +171,13 @@ function figuresOf(c: Config): Record<Phase, PhaseFigures> {
   return out;
 }
 
-async function main(): Promise<void> {
-  const { core, compiler, cleanup } = await loadCore(compiled);
-  try {
-    const configs = makeConfigs(core);
-    // Warm-up (JIT), not recorded.
-    for (let i = 0; i < (quick ? 1 : 5); i++)
-      for (const c of configs) if (c.lines < 10_000 || i === 0) iterate(core, c, false);
-    runInBlocks(core, configs);
-    report(configs, compiler);
-  } finally {
-    cleanup();
-  }
+function main(): void {
+  const configs = makeConfigs(core);
+  // Warm-up (JIT), not recorded.
+  for (let i = 0; i < (quick ? 1 : 5); i++)
+    for (const c of configs) if (c.lines < 10_000 || i === 0) iterate(core, c, false);
+  runInBlocks(core, configs);
+  report(configs, compiler);
 }
 
 function report(configs: readonly Config[], compiler: string): void {
@@ -355,4 +352,4 @@ function printText(
   console.log(out.join("\n"));
 }
 
-await main();
+main();

@@ -6,9 +6,11 @@
  * - at 10,000 lines, no main-thread task over 50 ms while typing (longtask);
  * - a share link shows its first table ≤ 1 s after navigation, before the
  *   Monaco chunk has loaded (the chunk is held back on purpose).
- * With CI set, the journey runs quick: it records the figures and attaches them
- * (performance-*.json) but asserts only correctness, never timing. Locally it
- * asserts the budgets. Nothing here needs a hook in the UI.
+ * By default (npm test, CI) the journey runs quick: it records the figures and
+ * attaches them (performance-*.json) but asserts only correctness, never timing,
+ * so the test command never depends on how loaded the machine is.
+ * `npm run test:perf` sets PERF_BUDGETS=1: more samples, and the budgets are
+ * asserted. Nothing here needs a hook in the UI.
  */
 import type { Page, TestInfo } from "@playwright/test";
 import { generateDockerfile } from "../bench/generate";
@@ -18,7 +20,7 @@ import { encodeState } from "../web/share/url-codec";
 import { waitForEditor } from "./helpers/editor";
 import { expect, test } from "./helpers/offline";
 
-const QUICK = Boolean(process.env.CI);
+const QUICK = process.env.PERF_BUDGETS !== "1";
 const KEYSTROKE_P95_MS = 50;
 const LONG_TASK_MS = 50;
 const FIRST_TABLE_MS = 1000;
