@@ -1,6 +1,8 @@
 /**
  * Flag validation at parse time (df/instructions/bflag.go BFlags.Parse).
  * Names are case-sensitive; the first problem in flag order is the error.
+ * Once the flags pass, their values are read straight from the flag list
+ * (an instruction has a handful): no maps or closures per instruction.
  */
 import type { MappedText } from "../source";
 import { withSuggestion } from "../util/suggest";
@@ -14,69 +16,59 @@ export interface FlagSpec {
   readonly kind: FlagKind;
 }
 
-export interface FlagValues {
-  /** Flags given, by name, in order (one entry except for repeatable flags). */
-  readonly used: ReadonlyMap<string, readonly Flag[]>;
-  /** The value of a string flag (last one), or null when not given. */
-  string(name: string): MappedText | null;
-  /** A bool flag's value: BuildKit's "true"/"false" comparison. */
-  bool(name: string): boolean;
-  /** Every value of a repeatable flag, in order. */
-  strings(name: string): readonly Flag[];
+export interface FlagError {
+  readonly error: string;
+  readonly flag: Flag;
 }
 
-export type FlagsResult =
-  | { readonly ok: true; readonly values: FlagValues }
-  | { readonly ok: false; readonly error: string; readonly flag: Flag };
-
-/** BFlags.Parse over `flags` with the instruction's flag definitions (in registration order, for suggestions). */
-/** Most instructions carry no flag: one shared answer, no maps to allocate. */
-const NO_FLAGS: FlagsResult = {
-  ok: true,
-  values: { used: new Map(), string: () => null, bool: () => false, strings: () => [] },
-};
-
-export function parseFlags(flags: readonly Flag[], specs: readonly FlagSpec[]): FlagsResult {
-  if (flags.length === 0) return NO_FLAGS;
-  const used = new Map<string, Flag[]>();
-  const bools = new Map<string, boolean>();
-  for (const flag of flags) {
-    const flagName = "--" + flag.name;
-    const spec = specs.find((s) => s.name === flag.name);
-    if (spec === undefined) {
+/** BFlags.Parse over `flags` with the instruction's flag definitions (in registration order, for suggestions): null when they pass. */
+export function checkFlags(flags: readonly Flag[], specs: readonly FlagSpec[]): FlagError | null {
+  for (let i = 0; i < flags.length; i++) {
+    const flag = flags[i]!;
+    let spec: FlagSpec | null = null;
+    for (let k = 0; k < specs.length; k++) {
+      if (specs[k]!.name === flag.name) {
+        spec = specs[k]!;
+        break;
+      }
+    }
+    if (spec === null) {
       const names = specs.map((s) => s.name);
-      return { ok: false, error: withSuggestion(`unknown flag: ${flagName}`, flag.name, names, true), flag };
+      return { error: withSuggestion(`unknown flag: --${flag.name}`, flag.name, names, true), flag };
     }
-    const seen = used.get(flag.name);
-    if (seen !== undefined && spec.kind !== "strings") {
-      return { ok: false, error: `duplicate flag specified: ${flagName}`, flag };
+    // Only repeatable flags may come back; the rest are few, so a look back is cheaper than a map.
+    if (spec.kind !== "strings") {
+      for (let j = 0; j < i; j++) {
+        if (flags[j]!.name === flag.name) return { error: `duplicate flag specified: --${flag.name}`, flag };
+      }
     }
-    if (seen === undefined) used.set(flag.name, [flag]);
-    else seen.push(flag);
     const value = flag.value;
     if (spec.kind === "bool") {
-      if (value !== null && value.text === "")
-        return { ok: false, error: `missing a value on flag: ${flagName}`, flag };
+      if (value !== null && value.text === "") return { error: `missing a value on flag: --${flag.name}`, flag };
       const lower = value === null ? "" : goToLower(value.text);
-      if (lower === "true" || lower === "") bools.set(flag.name, true);
-      else if (lower === "false") bools.set(flag.name, false);
-      else {
-        return { ok: false, error: `expecting boolean value for flag ${flagName}, not: ${value?.text ?? ""}`, flag };
+      if (lower !== "true" && lower !== "" && lower !== "false") {
+        return { error: `expecting boolean value for flag --${flag.name}, not: ${value?.text ?? ""}`, flag };
       }
     } else if (value === null) {
-      return { ok: false, error: `missing a value on flag: ${flagName}`, flag };
+      return { error: `missing a value on flag: --${flag.name}`, flag };
     }
   }
-  return {
-    ok: true,
-    values: {
-      used,
-      string: (name) => {
-        const list = used.get(name);
-        return list?.[list.length - 1]?.value ?? null;
-      },
-      bool: (name) => bools.get(name) ?? false,
-      strings: (name) => used.get(name) ?? [],
-    },
-  };
+  return null;
+}
+
+/** The value of a (checked) string flag: the last one given, or null when absent. */
+export function flagValue(flags: readonly Flag[], name: string): MappedText | null {
+  for (let i = flags.length - 1; i >= 0; i--) if (flags[i]!.name === name) return flags[i]!.value;
+  return null;
+}
+
+const NONE: readonly Flag[] = Object.freeze([]);
+
+/** Every flag named `name`, in order (the list itself when they all are, as on most RUNs). */
+export function flagsNamed(flags: readonly Flag[], name: string): readonly Flag[] {
+  let count = 0;
+  for (let i = 0; i < flags.length; i++) if (flags[i]!.name === name) count++;
+  if (count === flags.length) return flags;
+  if (count === 0) return NONE;
+  return flags.filter((f) => f.name === name);
 }

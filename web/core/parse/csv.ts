@@ -6,7 +6,7 @@
  * non-ASCII byte counts 2).
  */
 import type { MappedText, Span } from "../source";
-import { spanOf } from "../source";
+import { offsetAt, sliceMapped, spanOf } from "../source";
 import { utf8Length } from "../util/go-text";
 import { MappedBuilder } from "./mapped-builder";
 
@@ -49,7 +49,7 @@ export function csvFields(value: MappedText): CsvResult {
       if (end === -1 || end > n) end = n;
       const q = text.indexOf('"', i);
       if (q !== -1 && q < end) return fail(q, ERR_BARE_QUOTE);
-      fields.push({ text: sliceText(value, i, end), span: spanOf(value, i, end) });
+      fields.push({ text: sliceMapped(value, i, end), span: spanOf(value, i, end) });
       if (end < n) {
         i = end + 1;
         continue;
@@ -67,12 +67,12 @@ export function csvFields(value: MappedText): CsvResult {
       i = k + 1;
       const next = i < n ? text.charCodeAt(i) : -1;
       if (next === 0x22) {
-        b.appendChar('"', value.offsets[i] ?? 0);
+        b.appendChar('"', offsetAt(value, i));
         i++;
         continue;
       }
       if (next === 0x2c || next === -1) {
-        fields.push({ text: b.build(value.offsets[i - 1] ?? 0), span: spanOf(value, fieldStart, i) });
+        fields.push({ text: b.build(offsetAt(value, i - 1)), span: spanOf(value, fieldStart, i) });
         if (next === -1) return { ok: true, fields };
         i++;
         break;
@@ -81,8 +81,4 @@ export function csvFields(value: MappedText): CsvResult {
     }
   }
   return { ok: true, fields };
-}
-
-function sliceText(m: MappedText, from: number, to: number): MappedText {
-  return { text: m.text.slice(from, to), offsets: m.offsets.slice(from, to + 1) };
 }

@@ -11,8 +11,11 @@ import { parseGoBool } from "./go-strconv";
 
 export type DevicesResult = { readonly ok: true } | { readonly ok: false; readonly error: string; readonly span: Span };
 
+const OK: DevicesResult = { ok: true };
+
 export function parseDevices(flags: readonly Flag[]): DevicesResult {
-  for (const flag of flags) {
+  for (let d = 0; d < flags.length; d++) {
+    const flag = flags[d]!;
     if (flag.value === null) continue;
     const csv = csvFields(flag.value);
     if (!csv.ok) {
@@ -57,5 +60,5 @@ export function parseDevices(flags: readonly Flag[]): DevicesResult {
       }
     }
   }
-  return { ok: true };
+  return OK;
 }

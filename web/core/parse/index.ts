@@ -40,17 +40,16 @@ export function parseDockerfile(text: string): ParsedDockerfile {
   let sawStage = false;
   let stages = 0;
   const parsed = parseNodes(text, (n) => {
-    const r = parseInstruction(n);
-    if (!r.ok) {
+    const cmd = parseInstruction(n);
+    if (cmd.kind === "error") {
       errors.push({
-        message: `dockerfile parse error on line ${n.startLine}: ${r.error}`,
+        message: `dockerfile parse error on line ${n.startLine}: ${cmd.error}`,
         line: n.startLine,
-        span: r.span,
+        span: cmd.span,
       });
       if (n.node.lower === "from") sawStage = true; // keep later instructions in a stage
       return;
     }
-    const cmd = r.command;
     if (cmd.kind === "from") {
       sawStage = true;
       stages++;

@@ -6,7 +6,7 @@
  * Messages are returned bare; the caller adds "dockerfile parse error on line N: ".
  */
 import type { MappedText, Span } from "../source";
-import { spanOf } from "../source";
+import { sliceMapped, spanOf } from "../source";
 import { withSuggestion } from "../util/suggest";
 import type {
   ArgCommand,
@@ -21,8 +21,8 @@ import type {
   UserCommand,
   WorkdirCommand,
 } from "./types";
-import type { FlagSpec, FlagValues } from "./bflags";
-import { parseFlags } from "./bflags";
+import type { FlagSpec } from "./bflags";
+import { checkFlags, flagsNamed, flagValue } from "./bflags";
 import { parseDevices } from "./device";
 import { parseGoDuration } from "./go-duration";
 import { parseGoInt32 } from "./go-strconv";
@@ -33,6 +33,7 @@ import { trimRange } from "./mapped-builder";
 import { parseMountSpecs } from "./mount-fields";
 import type { RawNode } from "./node";
 import { newNodeFromLine } from "./node";
+import { INSTRUCTIONS } from "./keywords";
 
 export interface InstructionInput {
   readonly node: RawNode;
@@ -42,47 +43,20 @@ export interface InstructionInput {
   readonly span: Span;
 }
 
-export type InstructionResult =
-  | { readonly ok: true; readonly command: Command }
-  | { readonly ok: false; readonly error: string; readonly span: Span };
-
-/**
- * Fields every command carries. Commands are written out as full object
- * literals rather than `{ ...base, … }`: in V8 the spread was a measurable
- * share of parse time.
- */
-interface Base {
-  readonly keyword: string;
-  readonly startLine: number;
-  readonly endLine: number;
+/** A parse-time failure: BuildKit's message (unprefixed) and where to put the squiggle. */
+export interface InstructionError {
+  readonly kind: "error";
+  readonly error: string;
   readonly span: Span;
-  readonly flags: RawNode["flags"];
 }
 
-const fail = (error: string, span: Span): InstructionResult => ({ ok: false, error, span });
-const ok = (command: Command): InstructionResult => ({ ok: true, command });
+/** The typed command, or why BuildKit refuses the instruction. */
+export type InstructionResult = Command | InstructionError;
 
-/** command.Commands, upper-cased as allInstructionNames() hands them to the suggester. */
-const INSTRUCTIONS = [
-  "ADD",
-  "ARG",
-  "CMD",
-  "COPY",
-  "ENTRYPOINT",
-  "ENV",
-  "EXPOSE",
-  "FROM",
-  "HEALTHCHECK",
-  "LABEL",
-  "MAINTAINER",
-  "ONBUILD",
-  "RUN",
-  "SHELL",
-  "STOPSIGNAL",
-  "USER",
-  "VOLUME",
-  "WORKDIR",
-];
+const fail = (error: string, span: Span): InstructionError => ({ kind: "error", error, span });
+
+/** A word's span (words keep theirs as two numbers). */
+const spanOfWord = (w: ArgWord): Span => ({ start: w.start, end: w.end });
 
 const RUN_FLAGS: FlagSpec[] = [
   { name: "device", kind: "strings" },
@@ -126,121 +100,116 @@ const exactlyOne = (cmd: string): string => `${cmd} requires exactly one argumen
 const noDestination = (cmd: string): string =>
   `${cmd} requires at least two arguments, but only one was provided. Destination could not be determined`;
 
-function flagsOrFail(
-  input: InstructionInput,
-  specs: readonly FlagSpec[],
-): { values: FlagValues; error: null } | { values: null; error: InstructionResult } {
-  const r = parseFlags(input.node.flags, specs);
-  if (r.ok) return { values: r.values, error: null };
-  return { values: null, error: fail(r.error, r.flag.span) };
+/** BFlags.Parse for the instruction: the error to return, or null. */
+function flagError(input: InstructionInput, specs: readonly FlagSpec[]): InstructionError | null {
+  const flags = input.node.flags;
+  if (flags.length === 0) return null;
+  const r = checkFlags(flags, specs);
+  return r === null ? null : fail(r.error, r.flag.span);
+}
+
+/**
+ * A command with nothing but the common fields. Commands are written out as
+ * full object literals rather than `{ ...base, … }`: in V8 the spread was a
+ * measurable share of parse time.
+ */
+function other(input: InstructionInput): Command {
+  return {
+    kind: "other",
+    keyword: input.node.lower,
+    startLine: input.startLine,
+    endLine: input.endLine,
+    span: input.span,
+    flags: input.node.flags,
+  };
+}
+
+/** The arity check's message (null: fine), then flag validation, then an "other" command. */
+function simple(input: InstructionInput, arity: string | null): InstructionResult {
+  if (arity !== null) return fail(arity, input.span);
+  return flagError(input, NONE) ?? other(input);
 }
 
 /** ParseInstruction: the typed command, or BuildKit's (unprefixed) message. */
 export function parseInstruction(input: InstructionInput): InstructionResult {
   const { node } = input;
-  const base: Base = {
-    keyword: node.lower,
-    startLine: input.startLine,
-    endLine: input.endLine,
-    span: input.span,
-    flags: node.flags,
-  };
   const args = node.args;
-  const other = (): InstructionResult =>
-    ok({
-      kind: "other",
-      keyword: base.keyword,
-      startLine: base.startLine,
-      endLine: base.endLine,
-      span: base.span,
-      flags: base.flags,
-    });
-  const simple = (check: () => string | null, specs: readonly FlagSpec[] = NONE): InstructionResult => {
-    const arity = check();
-    if (arity !== null) return fail(arity, input.span);
-    const f = flagsOrFail(input, specs);
-    return f.error ?? other();
-  };
 
   switch (node.lower) {
     case "env":
-      return parseEnv(input, base);
+      return parseEnv(input);
     case "maintainer":
-      return simple(() => (args.length !== 1 ? exactlyOne("MAINTAINER") : null));
-    case "label": {
-      const f = flagsOrFail(input, NONE);
-      if (f.error !== null) return f.error;
-      const kv = checkKvps(args, "LABEL", input.span);
-      return kv ?? other();
-    }
+      return simple(input, args.length !== 1 ? exactlyOne("MAINTAINER") : null);
+    case "label":
+      return flagError(input, NONE) ?? checkKvps(args, "LABEL", input.span) ?? other(input);
     case "add":
-      return parseCopy(input, base, "add");
+      return parseCopy(input, "add");
     case "copy":
-      return parseCopy(input, base, "copy");
+      return parseCopy(input, "copy");
     case "from":
-      return parseFrom(input, base);
+      return parseFrom(input);
     case "onbuild":
-      return parseOnbuild(input, base);
+      return parseOnbuild(input);
     case "workdir": {
       if (args.length !== 1) return fail(exactlyOne("WORKDIR"), input.span);
-      const f = flagsOrFail(input, NONE);
-      if (f.error !== null) return f.error;
+      const bad = flagError(input, NONE);
+      if (bad !== null) return bad;
       const cmd: WorkdirCommand = {
         kind: "workdir",
-        keyword: base.keyword,
-        startLine: base.startLine,
-        endLine: base.endLine,
-        span: base.span,
-        flags: base.flags,
+        keyword: node.lower,
+        startLine: input.startLine,
+        endLine: input.endLine,
+        span: input.span,
+        flags: node.flags,
         path: args[0]?.text ?? "",
       };
-      return ok(cmd);
+      return cmd;
     }
     case "run":
-      return parseRun(input, base);
+      return parseRun(input);
     case "cmd":
     case "entrypoint":
-      return simple(() => null);
+      return simple(input, null);
     case "healthcheck":
-      return parseHealthcheck(input, base);
+      return parseHealthcheck(input);
     case "expose":
-      return simple(() => (args.length === 0 ? atLeastOne("EXPOSE") : null));
+      return simple(input, args.length === 0 ? atLeastOne("EXPOSE") : null);
     case "user": {
       if (args.length !== 1) return fail(exactlyOne("USER"), input.span);
-      const f = flagsOrFail(input, NONE);
-      if (f.error !== null) return f.error;
+      const bad = flagError(input, NONE);
+      if (bad !== null) return bad;
       const cmd: UserCommand = {
         kind: "user",
-        keyword: base.keyword,
-        startLine: base.startLine,
-        endLine: base.endLine,
-        span: base.span,
-        flags: base.flags,
+        keyword: node.lower,
+        startLine: input.startLine,
+        endLine: input.endLine,
+        span: input.span,
+        flags: node.flags,
         user: args[0]?.text ?? "",
       };
-      return ok(cmd);
+      return cmd;
     }
     case "volume": {
       if (args.length === 0) return fail(atLeastOne("VOLUME"), input.span);
-      const f = flagsOrFail(input, NONE);
-      if (f.error !== null) return f.error;
+      const bad = flagError(input, NONE);
+      if (bad !== null) return bad;
       for (const a of args) {
         const [s, e] = trimRange(a.text, isGoSpace);
-        if (s === e) return fail("VOLUME specified can not be an empty string", a.span);
+        if (s === e) return fail("VOLUME specified can not be an empty string", spanOfWord(a));
       }
-      return other();
+      return other(input);
     }
     case "stopsignal":
       // parseStopSignal never looks at its flags.
-      return args.length !== 1 ? fail(exactlyOne("STOPSIGNAL"), input.span) : other();
+      return args.length !== 1 ? fail(exactlyOne("STOPSIGNAL"), input.span) : other(input);
     case "arg":
-      return parseArg(input, base);
+      return parseArg(input);
     case "shell": {
-      const f = flagsOrFail(input, NONE);
-      if (f.error !== null) return f.error;
+      const bad = flagError(input, NONE);
+      if (bad !== null) return bad;
       if (args.length === 0) return fail(atLeastOne("SHELL"), input.span);
       if (!node.json) return fail("SHELL requires the arguments to be in JSON form", input.span);
-      return other();
+      return other(input);
     }
     default:
       return fail(
@@ -251,68 +220,68 @@ export function parseInstruction(input: InstructionInput): InstructionResult {
 }
 
 /** parseKvps' checks; the pairs come as (key, value, delimiter) triples. */
-function checkKvps(args: readonly ArgWord[], cmd: string, span: Span): InstructionResult | null {
+function checkKvps(args: readonly ArgWord[], cmd: string, span: Span): InstructionError | null {
   if (args.length === 0) return fail(atLeastOne(cmd), span);
   if (args.length % 3 !== 0) return fail(`Bad input to ${cmd}, too many arguments`, span);
   for (let j = 0; j < args.length; j += 3) {
     const key = args[j];
-    if (key !== undefined && key.text.length === 0) return fail(`${cmd} names can not be blank`, key.span);
+    if (key !== undefined && key.text.length === 0) return fail(`${cmd} names can not be blank`, spanOfWord(key));
   }
   return null;
 }
 
-function parseEnv(input: InstructionInput, base: Base): InstructionResult {
-  const f = flagsOrFail(input, NONE);
-  if (f.error !== null) return f.error;
-  const args = input.node.args;
-  const bad = checkKvps(args, "ENV", input.span);
+function parseEnv(input: InstructionInput): InstructionResult {
+  const bad = flagError(input, NONE);
   if (bad !== null) return bad;
-  const env: (KeyValue & { readonly value: string })[] = [];
+  const args = input.node.args;
+  const badKv = checkKvps(args, "ENV", input.span);
+  if (badKv !== null) return badKv;
+  // Exact size (args come in triples): this list is part of the output.
+  const env = new Array<KeyValue & { readonly value: string }>(args.length / 3);
   for (let j = 0; j + 2 < args.length; j += 3) {
-    const key = args[j];
-    const value = args[j + 1];
-    if (key === undefined || value === undefined) continue;
-    env.push({ key: key.text, value: value.text, span: { start: key.span.start, end: value.span.end } });
+    const key = args[j]!;
+    const value = args[j + 1]!;
+    env[j / 3] = { key: key.text, value: value.text, span: { start: key.start, end: value.end } };
   }
   const cmd: EnvCommand = {
     kind: "env",
-    keyword: base.keyword,
-    startLine: base.startLine,
-    endLine: base.endLine,
-    span: base.span,
-    flags: base.flags,
+    keyword: input.node.lower,
+    startLine: input.startLine,
+    endLine: input.endLine,
+    span: input.span,
+    flags: input.node.flags,
     env,
   };
-  return ok(cmd);
+  return cmd;
 }
 
-function parseArg(input: InstructionInput, base: Base): InstructionResult {
+function parseArg(input: InstructionInput): InstructionResult {
   const args = input.node.args;
   if (args.length < 1) return fail(atLeastOne("ARG"), input.span);
-  const pairs: KeyValue[] = [];
-  for (const a of args) {
+  const pairs = new Array<KeyValue>(args.length);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
     const eq = a.text.indexOf("=");
-    if (eq === 0) return fail("ARG names can not be blank", a.span);
-    pairs.push(
+    if (eq === 0) return fail("ARG names can not be blank", spanOfWord(a));
+    pairs[i] =
       eq === -1
-        ? { key: a.text, value: null, span: a.span }
-        : { key: a.text.slice(0, eq), value: a.text.slice(eq + 1), span: a.span },
-    );
+        ? { key: a.text, value: null, span: spanOfWord(a) }
+        : { key: a.text.slice(0, eq), value: a.text.slice(eq + 1), span: spanOfWord(a) };
   }
   // parseArg never looks at its flags.
   const cmd: ArgCommand = {
     kind: "arg",
-    keyword: base.keyword,
-    startLine: base.startLine,
-    endLine: base.endLine,
-    span: base.span,
-    flags: base.flags,
+    keyword: input.node.lower,
+    startLine: input.startLine,
+    endLine: input.endLine,
+    span: input.span,
+    flags: input.node.flags,
     args: pairs,
   };
-  return ok(cmd);
+  return cmd;
 }
 
-function parseFrom(input: InstructionInput, base: Base): InstructionResult {
+function parseFrom(input: InstructionInput): InstructionResult {
   const args = input.node.args;
   let stageName: string | null = null;
   let stageNameSpan: Span | null = null;
@@ -320,101 +289,98 @@ function parseFrom(input: InstructionInput, base: Base): InstructionResult {
   const nameWord = args[2];
   if (args.length === 3 && asWord !== undefined && nameWord !== undefined && equalFoldAs(asWord.text)) {
     stageName = goToLower(nameWord.text);
-    stageNameSpan = nameWord.span;
+    stageNameSpan = spanOfWord(nameWord);
     if (!VALID_STAGE_NAME.test(stageName)) {
       return fail(
         `invalid name for build stage: ${goQuote(nameWord.text)}, name can't start with a number or contain symbols`,
-        nameWord.span,
+        stageNameSpan,
       );
     }
   } else if (args.length !== 1) {
     return fail("FROM requires either one or three arguments", input.span);
   }
-  const f = flagsOrFail(input, FROM_FLAGS);
-  if (f.error !== null) return f.error;
+  const bad = flagError(input, FROM_FLAGS);
+  if (bad !== null) return bad;
   const image = args[0];
   const cmd: FromCommand = {
     kind: "from",
-    keyword: base.keyword,
-    startLine: base.startLine,
-    endLine: base.endLine,
-    span: base.span,
-    flags: base.flags,
+    keyword: input.node.lower,
+    startLine: input.startLine,
+    endLine: input.endLine,
+    span: input.span,
+    flags: input.node.flags,
     image: image?.text ?? "",
-    imageSpan: image?.span ?? input.span,
+    imageSpan: image === undefined ? input.span : spanOfWord(image),
     stageName,
     stageNameSpan,
-    platform: f.values.string("platform"),
+    platform: flagValue(input.node.flags, "platform"),
   };
-  return ok(cmd);
+  return cmd;
 }
 
 /** parseSourcesAndDest's check: the destination cannot be a heredoc. */
 function destIsHeredoc(dest: string): boolean {
+  // Every heredoc word holds `<<`: most destinations need no regex at all.
+  if (!dest.includes("<<")) return false;
   const r = parseHeredocWord(dest);
   return r.ok && r.heredoc !== null;
 }
 
-function parseCopy(input: InstructionInput, base: Base, kind: "copy" | "add"): InstructionResult {
+function parseCopy(input: InstructionInput, kind: "copy" | "add"): InstructionResult {
   const upper = kind === "copy" ? "COPY" : "ADD";
   const args = input.node.args;
   if (args.length < 2) return fail(noDestination(upper), input.span);
-  const f = flagsOrFail(input, kind === "copy" ? COPY_FLAGS : ADD_FLAGS);
-  if (f.error !== null) return f.error;
+  const bad = flagError(input, kind === "copy" ? COPY_FLAGS : ADD_FLAGS);
+  if (bad !== null) return bad;
   const dest = args[args.length - 1];
   if (dest !== undefined && destIsHeredoc(dest.text)) {
-    return fail(`${upper} cannot accept a heredoc as a destination`, dest.span);
+    return fail(`${upper} cannot accept a heredoc as a destination`, spanOfWord(dest));
   }
-  const from = kind === "copy" ? f.values.string("from") : null;
+  const from = kind === "copy" ? flagValue(input.node.flags, "from") : null;
   const cmd: CopyCommand = {
     kind,
-    keyword: base.keyword,
-    startLine: base.startLine,
-    endLine: base.endLine,
-    span: base.span,
-    flags: base.flags,
+    keyword: input.node.lower,
+    startLine: input.startLine,
+    endLine: input.endLine,
+    span: input.span,
+    flags: input.node.flags,
     from: from === null ? null : from.text,
   };
-  return ok(cmd);
+  return cmd;
 }
 
-function parseRun(input: InstructionInput, base: Base): InstructionResult {
+function parseRun(input: InstructionInput): InstructionResult {
   const { node } = input;
-  const f = flagsOrFail(input, RUN_FLAGS);
-  if (f.error !== null) return f.error;
+  const flags = node.flags;
+  const bad = flagError(input, RUN_FLAGS);
+  if (bad !== null) return bad;
   // Post hooks, in the order their files register them: device, mount, network, security.
-  const devices = parseDevices(f.values.strings("device"));
+  const devices = parseDevices(flagsNamed(flags, "device"));
   if (!devices.ok) return fail(devices.error, devices.span);
-  const mounts = parseMountSpecs(f.values.strings("mount"));
+  const mounts = parseMountSpecs(flagsNamed(flags, "mount"));
   if (!mounts.ok) return fail(mounts.error, mounts.span);
-  const network = f.values.string("network");
+  const network = flagValue(flags, "network");
   if (network !== null && !NETWORK_MODES.has(network.text)) {
     return fail(`invalid network mode ${goQuote(network.text)}`, spanOf(network));
   }
-  const security = f.values.string("security");
+  const security = flagValue(flags, "security");
   if (security !== null && !SECURITY_MODES.has(security.text)) {
     return fail(`security ${goQuote(security.text)} is not valid`, spanOf(security));
   }
   const command = node.json ? node.args.map((a) => a.text).join(" ") : node.rest.text;
   const cmd: RunCommand = {
     kind: "run",
-    keyword: base.keyword,
-    startLine: base.startLine,
-    endLine: base.endLine,
-    span: base.span,
-    flags: base.flags,
+    keyword: node.lower,
+    startLine: input.startLine,
+    endLine: input.endLine,
+    span: input.span,
+    flags,
     mounts: mounts.mounts,
     command,
-    commandSpan: restSpan(node.rest),
+    commandSpan: spanOf(node.rest),
     heredocs: input.heredocs,
   };
-  return ok(cmd);
-}
-
-function restSpan(rest: MappedText): Span {
-  if (rest.text.length > 0) return spanOf(rest);
-  const at = rest.offsets[0] ?? 0;
-  return { start: at, end: at };
+  return cmd;
 }
 
 /** parseOptInterval: "" and 0 mean unset; anything below 1ms is refused. */
@@ -426,78 +392,64 @@ function intervalError(value: MappedText | null, name: string): string | null {
   return null;
 }
 
-function parseHealthcheck(input: InstructionInput, base: Base): InstructionResult {
+const INTERVAL_FLAGS = ["interval", "timeout", "start-period", "start-interval"];
+
+function parseHealthcheck(input: InstructionInput): InstructionResult {
   const { node } = input;
   const args = node.args;
   const first = args[0];
   if (first === undefined) return fail(atLeastOne("HEALTHCHECK"), input.span);
   const typ = goToUpper(first.text);
-  const rest = args.slice(1);
+  const restCount = args.length - 1;
   if (typ === "NONE") {
     // No flag parsing on this path.
-    return rest.length !== 0
-      ? fail("HEALTHCHECK NONE takes no arguments", input.span)
-      : ok({
-          kind: "other",
-          keyword: base.keyword,
-          startLine: base.startLine,
-          endLine: base.endLine,
-          span: base.span,
-          flags: base.flags,
-        });
+    return restCount !== 0 ? fail("HEALTHCHECK NONE takes no arguments", input.span) : other(input);
   }
-  const f = flagsOrFail(input, HEALTHCHECK_FLAGS);
-  if (f.error !== null) return f.error;
-  if (typ !== "CMD") return fail(`Unknown type ${goQuote(typ)} in HEALTHCHECK (try CMD)`, first.span);
-  if (rest.length === 0) return fail("Missing command after HEALTHCHECK CMD", input.span);
-  for (const name of ["interval", "timeout", "start-period", "start-interval"]) {
-    const v = f.values.string(name);
+  const bad = flagError(input, HEALTHCHECK_FLAGS);
+  if (bad !== null) return bad;
+  if (typ !== "CMD") return fail(`Unknown type ${goQuote(typ)} in HEALTHCHECK (try CMD)`, spanOfWord(first));
+  if (restCount === 0) return fail("Missing command after HEALTHCHECK CMD", input.span);
+  for (const name of INTERVAL_FLAGS) {
+    const v = flagValue(node.flags, name);
     const err = intervalError(v, name);
     if (err !== null) return fail(err, v === null ? input.span : spanOf(v));
   }
-  const retries = f.values.string("retries");
+  const retries = flagValue(node.flags, "retries");
   if (retries !== null && retries.text !== "") {
     const r = parseGoInt32(retries.text);
     if (!r.ok) return fail(r.error, spanOf(retries));
     if (r.value < 0) return fail(`--retries cannot be negative (${r.value})`, spanOf(retries));
   }
-  return ok({
-    kind: "other",
-    keyword: base.keyword,
-    startLine: base.startLine,
-    endLine: base.endLine,
-    span: base.span,
-    flags: base.flags,
-  });
+  return other(input);
 }
 
 // `(?i)^\s*ONBUILD\s*` with Go's \s.
 const ONBUILD_PREFIX = /^[\t\n\f\r ]*ONBUILD[\t\n\f\r ]*/i;
 
-function parseOnbuild(input: InstructionInput, base: Base): InstructionResult {
+function parseOnbuild(input: InstructionInput): InstructionResult {
   const { node } = input;
   const first = node.args[0];
   if (first === undefined) return fail(atLeastOne("ONBUILD"), input.span);
-  const f = flagsOrFail(input, NONE);
-  if (f.error !== null) return f.error;
+  const bad = flagError(input, NONE);
+  if (bad !== null) return bad;
   const [ta, tb] = trimRange(first.text, isGoSpace);
   const trigger = goToUpper(first.text.slice(ta, tb));
-  if (trigger === "ONBUILD") return fail("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed", first.span);
+  if (trigger === "ONBUILD") return fail("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed", spanOfWord(first));
   if (trigger === "MAINTAINER" || trigger === "FROM") {
-    return fail(`${trigger} isn't allowed as an ONBUILD trigger`, first.span);
+    return fail(`${trigger} isn't allowed as an ONBUILD trigger`, spanOfWord(first));
   }
   const { inner, innerError } = parseTrigger(input);
   const cmd: OnbuildCommand = {
     kind: "onbuild",
-    keyword: base.keyword,
-    startLine: base.startLine,
-    endLine: base.endLine,
-    span: base.span,
-    flags: base.flags,
+    keyword: node.lower,
+    startLine: input.startLine,
+    endLine: input.endLine,
+    span: input.span,
+    flags: node.flags,
     inner,
     innerError,
   };
-  return ok(cmd);
+  return cmd;
 }
 
 /**
@@ -523,11 +475,10 @@ function parseTrigger(input: InstructionInput): Pick<OnbuildCommand, "inner" | "
   if (k > a && original.text.charCodeAt(k - 1) === 0x5c && (k - 1 === a || original.text.charCodeAt(k - 2) !== 0x5c)) {
     b = k - 1;
   }
-  const expression: MappedText = { text: original.text.slice(a, b), offsets: original.offsets.slice(a, b + 1) };
-  const made = newNodeFromLine(expression, 0x5c);
-  if (!made.ok) return errorAt(made.error);
-  const innerSpan = { start: made.node.keywordSpan.start, end: input.span.end };
-  const r = parseInstruction({ ...input, node: made.node, span: innerSpan });
-  if (!r.ok) return { inner: null, innerError: { message: r.error, line: input.startLine, span: r.span } };
-  return { inner: r.command, innerError: null };
+  const made = newNodeFromLine(sliceMapped(original, a, b), 0x5c);
+  if (typeof made === "string") return errorAt(made);
+  const innerSpan = { start: made.keywordSpan.start, end: input.span.end };
+  const r = parseInstruction({ ...input, node: made, span: innerSpan });
+  if (r.kind === "error") return { inner: null, innerError: { message: r.error, line: input.startLine, span: r.span } };
+  return { inner: r, innerError: null };
 }

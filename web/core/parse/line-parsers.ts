@@ -4,35 +4,38 @@
  * error on line N:" prefix). Words keep their quotes: BuildKit removes them only
  * when it expands the word at dispatch time.
  */
-import type { MappedText, Span } from "../source";
-import { spanOf } from "../source";
+import type { MappedText } from "../source";
+import { offsetAt, sliceMapped } from "../source";
 import { goQuote, isGoSpace, isReWhitespace } from "../util/go-text";
 
+/** One argument, with the source span it covers as two numbers (no Span object per word). */
 export interface ArgWord {
   readonly text: string;
-  readonly span: Span;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface NodeArgs {
   /** nodeArgs(node): the flattened argument list instructions.ParseInstruction sees. */
-  readonly args: ArgWord[];
+  readonly args: readonly ArgWord[];
   /** The arguments were a JSON array (exec form). */
   readonly json: boolean;
 }
 
-export type ArgsResult =
-  { readonly ok: true; readonly value: NodeArgs } | { readonly ok: false; readonly error: string };
+/** The arguments, or the parse error's message. */
+export type ArgsResult = NodeArgs | string;
 
-const NO_ARGS: ArgsResult = { ok: true, value: { args: [], json: false } };
+const NO_ARGS: NodeArgs = Object.freeze({ args: Object.freeze([]), json: false });
 
-const word = (rest: MappedText, from: number, to: number): ArgWord => ({
-  text: rest.text.slice(from, to),
-  span: spanOf(rest, from, to),
-});
+/** `rest.text[from, to)` as an argument (its span as spanOf gives it). */
+const word = (rest: MappedText, from: number, to: number): ArgWord => {
+  const start = offsetAt(rest, from);
+  return { text: rest.text.slice(from, to), start, end: to <= from ? start : offsetAt(rest, to - 1) + 1 };
+};
 
-/** parseWords: whitespace-separated words, quotes and escapes kept; returns [start, end) ranges. */
-export function wordRanges(text: string, escapeToken: number): [number, number][] {
-  const out: [number, number][] = [];
+/** parseWords: whitespace-separated words, quotes and escapes kept; returns flat [start, end) pairs. */
+export function wordRanges(text: string, escapeToken: number): number[] {
+  const out: number[] = [];
   let inWord = false;
   let inQuote = false;
   let quote = 0;
@@ -50,7 +53,7 @@ export function wordRanges(text: string, escapeToken: number): [number, number][
     if (inWord) {
       if (isGoSpace(ch)) {
         inWord = false;
-        if (end > start) out.push([start, end]);
+        if (end > start) out.push(start, end);
         continue;
       }
       if (ch === 0x27 || ch === 0x22) {
@@ -81,7 +84,7 @@ export function wordRanges(text: string, escapeToken: number): [number, number][
     }
     end = pos + 1;
   }
-  if ((inWord || inQuote) && end > start) out.push([start, end]);
+  if ((inWord || inQuote) && end > start) out.push(start, end);
   return out;
 }
 
@@ -97,97 +100,104 @@ function firstWhitespaceRun(text: string): [number, number] | null {
 
 /** parseNameVal (ENV, LABEL): `k=v k2=v2…`, or the legacy `KEY value with spaces`. Args come in (key, value, delimiter) triples. */
 export function parseNameVal(rest: MappedText, key: string, escapeToken: number): ArgsResult {
-  const ranges = wordRanges(rest.text, escapeToken);
-  const first = ranges[0];
-  if (first === undefined) return NO_ARGS;
-  if (!rest.text.slice(first[0], first[1]).includes("=")) {
-    const run = firstWhitespaceRun(rest.text);
-    if (run === null) return { ok: false, error: `${key} must have two arguments` };
-    const end = rest.text.length;
-    return {
-      ok: true,
-      value: {
-        args: [word(rest, 0, run[0]), word(rest, run[1], end), { text: "", span: spanOf(rest, end, end) }],
-        json: false,
-      },
-    };
+  const { text } = rest;
+  const ranges = wordRanges(text, escapeToken);
+  if (ranges.length === 0) return NO_ARGS;
+  const firstEq = text.indexOf("=", ranges[0]);
+  if (firstEq === -1 || firstEq >= ranges[1]!) {
+    const run = firstWhitespaceRun(text);
+    if (run === null) return `${key} must have two arguments`;
+    const end = text.length;
+    return { args: [word(rest, 0, run[0]), word(rest, run[1], end), word(rest, end, end)], json: false };
   }
-  const args: ArgWord[] = [];
-  for (const [a, b] of ranges) {
-    const w = rest.text.slice(a, b);
-    const eq = w.indexOf("=");
-    if (eq === -1) {
-      return { ok: false, error: `Syntax error - can't find = in ${goQuote(w)}. Must be of the form: name=value` };
+  const args = new Array<ArgWord>((ranges.length / 2) * 3);
+  for (let r = 0, k = 0; r < ranges.length; r += 2) {
+    const a = ranges[r]!;
+    const b = ranges[r + 1]!;
+    const eq = text.indexOf("=", a);
+    if (eq === -1 || eq >= b) {
+      return `Syntax error - can't find = in ${goQuote(text.slice(a, b))}. Must be of the form: name=value`;
     }
-    args.push(word(rest, a, a + eq), word(rest, a + eq + 1, b), word(rest, a + eq, a + eq + 1));
+    args[k++] = word(rest, a, eq);
+    args[k++] = word(rest, eq + 1, b);
+    args[k++] = word(rest, eq, eq + 1);
   }
-  return { ok: true, value: { args, json: false } };
+  return { args, json: false };
 }
 
 /** parseNameOrNameVal (ARG): one argument per word. */
 export function parseNameOrNameVal(rest: MappedText, escapeToken: number): ArgsResult {
-  const args = wordRanges(rest.text, escapeToken).map(([a, b]) => word(rest, a, b));
-  return { ok: true, value: { args, json: false } };
+  const ranges = wordRanges(rest.text, escapeToken);
+  const args = new Array<ArgWord>(ranges.length / 2);
+  for (let r = 0; r < ranges.length; r += 2) args[r / 2] = word(rest, ranges[r]!, ranges[r + 1]!);
+  return { args, json: false };
 }
 
 /** parseStringsWhitespaceDelimited (FROM, EXPOSE, and the fallback of ADD/COPY/VOLUME). */
 export function parseStringsWhitespaceDelimited(rest: MappedText): ArgsResult {
   const { text } = rest;
   if (text === "") return NO_ARGS;
-  const args: ArgWord[] = [];
+  // Count the words first: an exact-size list instead of a push onto [] (17 slots).
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    if (!isReWhitespace(text.charCodeAt(i))) continue;
+    count++;
+    while (i + 1 < text.length && isReWhitespace(text.charCodeAt(i + 1))) i++;
+  }
+  const args = new Array<ArgWord>(count);
+  let k = 0;
   let start = 0;
   let i = 0;
   while (i < text.length) {
     if (isReWhitespace(text.charCodeAt(i))) {
-      args.push(word(rest, start, i));
+      args[k++] = word(rest, start, i);
       while (i < text.length && isReWhitespace(text.charCodeAt(i))) i++;
       start = i;
     } else i++;
   }
-  args.push(word(rest, start, text.length));
-  return { ok: true, value: { args, json: false } };
+  args[k] = word(rest, start, text.length);
+  return { args, json: false };
 }
 
 /** parseString (USER, WORKDIR, MAINTAINER, STOPSIGNAL): the whole rest as one argument. */
 export function parseString(rest: MappedText): ArgsResult {
   if (rest.text === "") return NO_ARGS;
-  return { ok: true, value: { args: [word(rest, 0, rest.text.length)], json: false } };
+  return { args: [word(rest, 0, rest.text.length)], json: false };
 }
 
 export const NOT_STRING_ARRAY = "when using JSON array syntax, arrays must be comprised of strings only";
 
-/** parseJSON: "not-json" when the text is no JSON array, so callers fall back. */
-function parseJSON(rest: MappedText): ArgsResult | "not-json" {
+/** parseJSON: null when the text is no JSON array, so callers fall back. */
+function parseJSON(rest: MappedText): ArgsResult | null {
   let i = 0;
   while (i < rest.text.length && isGoSpace(rest.text.charCodeAt(i))) i++;
-  if (rest.text.charCodeAt(i) !== 0x5b /* [ */) return "not-json";
+  if (rest.text.charCodeAt(i) !== 0x5b /* [ */) return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(rest.text.slice(i));
   } catch {
-    return "not-json";
+    return null;
   }
-  if (!Array.isArray(parsed)) return "not-json";
-  const span = spanOf(rest);
+  if (!Array.isArray(parsed)) return null;
+  // Every word spans the whole array.
+  const { start, end } = word(rest, 0, rest.text.length);
   const args: ArgWord[] = [];
   for (const v of parsed as unknown[]) {
-    if (typeof v !== "string") return { ok: false, error: NOT_STRING_ARRAY };
-    args.push({ text: v, span });
+    if (typeof v !== "string") return NOT_STRING_ARRAY;
+    args.push({ text: v, start, end });
   }
-  return { ok: true, value: { args, json: true } };
+  return { args, json: true };
 }
 
 /** parseMaybeJSON (RUN, CMD, ENTRYPOINT, SHELL): JSON array, or the whole rest as one argument. */
 export function parseMaybeJSON(rest: MappedText): ArgsResult {
   if (rest.text === "") return NO_ARGS;
-  const j = parseJSON(rest);
-  return j === "not-json" ? parseString(rest) : j;
+  return parseJSON(rest) ?? parseString(rest);
 }
 
 /** parseMaybeJSONToList (ADD, COPY, VOLUME): JSON array, or whitespace-separated words. */
 export function parseMaybeJSONToList(rest: MappedText): ArgsResult {
-  const j = parseJSON(rest);
-  return j === "not-json" ? parseStringsWhitespaceDelimited(rest) : j;
+  return parseJSON(rest) ?? parseStringsWhitespaceDelimited(rest);
 }
 
 /**
@@ -201,8 +211,7 @@ export function parseHealthConfig(rest: MappedText): ArgsResult {
   let next = sep;
   while (next < text.length && text.charCodeAt(next) < 0x80 && isGoSpace(text.charCodeAt(next))) next++;
   if (sep === 0) return NO_ARGS;
-  const tail = { text: text.slice(next), offsets: rest.offsets.slice(next) };
-  const cmd = parseMaybeJSON(tail);
-  if (!cmd.ok) return cmd;
-  return { ok: true, value: { args: [word(rest, 0, sep), ...cmd.value.args], json: cmd.value.json } };
+  const cmd = parseMaybeJSON(sliceMapped(rest, next));
+  if (typeof cmd === "string") return cmd;
+  return { args: [word(rest, 0, sep), ...cmd.args], json: cmd.json };
 }

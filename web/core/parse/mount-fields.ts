@@ -4,7 +4,7 @@
  * that uses a variable. Everything else waits for dispatch (see mount.ts).
  */
 import type { MappedText, Span } from "../source";
-import { spanOf } from "../source";
+import { sliceMapped, spanOf } from "../source";
 import type { Flag, MountField, MountSpec } from "./types";
 import { csvFields } from "./csv";
 import type { CsvField } from "./csv";
@@ -14,29 +14,65 @@ export type MountSpecsResult =
   | { readonly ok: true; readonly mounts: MountSpec[] }
   | { readonly ok: false; readonly error: string; readonly span: Span };
 
+/** Keys BuildKit knows (commands_runmount.go), as written: most fields reuse these instead of two new strings. */
+const KNOWN_KEYS = [
+  "type",
+  "target",
+  "id",
+  "sharing",
+  "source",
+  "from",
+  "readonly",
+  "ro",
+  "rw",
+  "readwrite",
+  "src",
+  "dst",
+  "destination",
+  "required",
+  "size",
+  "mode",
+  "uid",
+  "gid",
+  "env",
+];
+
+/** The lower-cased key `text[from, to)`. */
+function fieldKey(text: string, from: number, to: number): string {
+  const length = to - from;
+  for (let i = 0; i < KNOWN_KEYS.length; i++) {
+    const k = KNOWN_KEYS[i]!;
+    if (k.length === length && text.startsWith(k, from)) return k;
+  }
+  return goToLower(text.slice(from, to));
+}
+
 export function mountField(field: CsvField): MountField {
   const { text } = field;
   const eq = text.text.indexOf("=");
   const keyEnd = eq === -1 ? text.text.length : eq;
   return {
-    key: goToLower(text.text.slice(0, keyEnd)),
+    key: fieldKey(text.text, 0, keyEnd),
     raw: text.text,
-    value: eq === -1 ? null : { text: text.text.slice(eq + 1), offsets: text.offsets.slice(eq + 1) },
+    value: eq === -1 ? null : sliceMapped(text, eq + 1),
     keySpan: spanOf(text, 0, keyEnd),
     span: field.span,
   };
 }
 
 export function parseMountSpecs(flags: readonly Flag[]): MountSpecsResult {
-  const mounts: MountSpec[] = [];
-  for (const flag of flags) {
+  // Exact size: this list is part of the output (a push onto [] reserves 17 slots).
+  const mounts = new Array<MountSpec>(flags.length);
+  let count = 0;
+  for (let m = 0; m < flags.length; m++) {
+    const flag = flags[m]!;
     const value = flag.value;
     if (value === null) continue; // BFlags already rejected it
     const plain = plainMountFields(value);
     if (plain !== null) {
       const bad = variableFrom(plain);
       if (bad !== null) return bad;
-      mounts.push({ flag, fields: plain });
+      mounts[count++] = { flag, fields: plain };
       continue;
     }
     const csv = csvFields(value);
@@ -50,14 +86,16 @@ export function parseMountSpecs(flags: readonly Flag[]): MountSpecsResult {
     const fields = csv.fields.map(mountField);
     const bad = variableFrom(fields);
     if (bad !== null) return bad;
-    mounts.push({ flag, fields });
+    mounts[count++] = { flag, fields };
   }
+  mounts.length = count;
   return { ok: true, mounts };
 }
 
 /** A `from` that uses a variable is refused at parse time. */
 function variableFrom(fields: readonly MountField[]): MountSpecsResult | null {
-  for (const f of fields) {
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
     if (f.key !== "from" || f.value === null) continue;
     const v = f.value.text;
     const dollar = v.indexOf("$");
@@ -78,23 +116,25 @@ function variableFrom(fields: readonly MountField[]): MountSpecsResult | null {
  * cut straight out of the value without an intermediate copy. Null otherwise.
  */
 function plainMountFields(value: MappedText): MountField[] | null {
-  const { text, offsets } = value;
+  const { text } = value;
   const n = text.length;
   if (n === 0 || text.charCodeAt(n - 1) === 10 || text.includes('"')) return null;
-  const fields: MountField[] = [];
-  for (let i = 0; ;) {
+  let count = 1;
+  for (let c = text.indexOf(","); c !== -1; c = text.indexOf(",", c + 1)) count++;
+  const fields = new Array<MountField>(count);
+  for (let i = 0, f = 0; ; f++) {
     let end = text.indexOf(",", i);
     if (end === -1) end = n;
     const raw = text.slice(i, end);
     const eq = raw.indexOf("=");
     const keyEnd = eq === -1 ? end : i + eq;
-    fields.push({
-      key: goToLower(text.slice(i, keyEnd)),
+    fields[f] = {
+      key: fieldKey(text, i, keyEnd),
       raw,
-      value: eq === -1 ? null : { text: text.slice(keyEnd + 1, end), offsets: offsets.slice(keyEnd + 1, end + 1) },
+      value: keyEnd === end ? null : sliceMapped(value, keyEnd + 1, end),
       keySpan: spanOf(value, i, keyEnd),
       span: spanOf(value, i, end),
-    });
+    };
     if (end === n) return fields;
     i = end + 1;
   }

@@ -89,6 +89,9 @@ const ALL_KEYS = [
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+const fail = (error: string, field: MountField | null): MountDispatchResult => ({ ok: false, error, field });
+const isSecretLike = (type: string): boolean => type === "secret" || type === "ssh";
+
 export function parseMountDispatch(
   fields: readonly MountField[],
   expand: (value: string, field: MountField) => ExpandResult,
@@ -110,10 +113,9 @@ export function parseMountDispatch(
   };
   const fieldOf: MountFieldOf = {};
   let roAuto = true;
-  const fail = (error: string, field: MountField | null): MountDispatchResult => ({ ok: false, error, field });
-  const isSecretLike = (): boolean => m.type === "secret" || m.type === "ssh";
 
-  for (const field of fields) {
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
     const key = field.key;
     if (field.value === null) {
       switch (key) {
@@ -130,7 +132,7 @@ export function parseMountDispatch(
           fieldOf.readonly = field;
           continue;
         case "required":
-          if (!isSecretLike()) return fail(`unexpected key '${key}' for mount type '${m.type}'`, field);
+          if (!isSecretLike(m.type)) return fail(`unexpected key '${key}' for mount type '${m.type}'`, field);
           m.required = true;
           fieldOf.required = field;
           continue;
@@ -186,7 +188,7 @@ export function parseMountDispatch(
         break;
       }
       case "required": {
-        if (!isSecretLike()) return fail(`unexpected key '${key}' for mount type '${m.type}'`, field);
+        if (!isSecretLike(m.type)) return fail(`unexpected key '${key}' for mount type '${m.type}'`, field);
         const b = parseGoBool(value);
         if (b === null) return fail(`invalid value for ${key}: ${value}`, field);
         m.required = b;

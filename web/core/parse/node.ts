@@ -4,7 +4,6 @@
  */
 import type { MappedText, Span } from "../source";
 import type { Flag } from "./types";
-import { goToLower } from "../util/go-text";
 import type { ArgsResult, ArgWord } from "./line-parsers";
 import {
   parseHealthConfig,
@@ -34,8 +33,6 @@ export interface RawNode {
   readonly child: RawNode | null;
 }
 
-export type NodeResult = { readonly ok: true; readonly node: RawNode } | { readonly ok: false; readonly error: string };
-
 type LineParser = (rest: MappedText, escapeToken: number) => ArgsResult;
 
 const DISPATCH: ReadonlyMap<string, LineParser> = new Map<string, LineParser>([
@@ -58,12 +55,38 @@ const DISPATCH: ReadonlyMap<string, LineParser> = new Map<string, LineParser>([
   ["workdir", parseString],
 ]);
 
-/** newNodeFromLine. */
-export function newNodeFromLine(line: MappedText, escapeToken: number): NodeResult {
+/** newNodeFromLine: the node, or the error message parser.Parse stops with. */
+export function newNodeFromLine(line: MappedText, escapeToken: number): RawNode | string {
   const split = splitCommand(line, escapeToken);
-  const lower = goToLower(split.keyword);
-  // Object literals, not spreads: a spread here was the parser's hottest line.
-  const make = (args: readonly ArgWord[], json: boolean, child: RawNode | null): RawNode => ({
+  const lower = split.lower;
+  let args: readonly ArgWord[];
+  let json = false;
+  let child: RawNode | null = null;
+  if (lower === "onbuild") {
+    // parseSubCommand: the rest is an instruction line of its own.
+    if (split.args.text === "") args = [];
+    else {
+      const made = newNodeFromLine(split.args, escapeToken);
+      if (typeof made === "string") return made;
+      child = made;
+      const { start, end } = made.keywordSpan;
+      args = [{ text: made.keyword, start, end }, ...made.args];
+    }
+  } else {
+    const parse = DISPATCH.get(lower);
+    if (parse === undefined) {
+      // parseIgnore: an empty node, which nodeArgs turns into one empty argument.
+      const { start, end } = split.keywordSpan;
+      args = [{ text: "", start, end }];
+    } else {
+      const r = parse(split.args, escapeToken);
+      if (typeof r === "string") return r;
+      args = r.args;
+      json = r.json;
+    }
+  }
+  // An object literal, not a spread: a spread here was the parser's hottest line.
+  return {
     keyword: split.keyword,
     lower,
     keywordSpan: split.keywordSpan,
@@ -73,21 +96,7 @@ export function newNodeFromLine(line: MappedText, escapeToken: number): NodeResu
     args,
     json,
     child,
-  });
-  if (lower === "onbuild") {
-    // parseSubCommand: the rest is an instruction line of its own.
-    if (split.args.text === "") return { ok: true, node: make([], false, null) };
-    const child = newNodeFromLine(split.args, escapeToken);
-    if (!child.ok) return child;
-    const args: ArgWord[] = [{ text: child.node.keyword, span: child.node.keywordSpan }, ...child.node.args];
-    return { ok: true, node: make(args, false, child.node) };
-  }
-  const parse = DISPATCH.get(lower);
-  // parseIgnore: an empty node, which nodeArgs turns into one empty argument.
-  if (parse === undefined) return { ok: true, node: make([{ text: "", span: split.keywordSpan }], false, null) };
-  const r = parse(split.args, escapeToken);
-  if (!r.ok) return r;
-  return { ok: true, node: make(r.value.args, r.value.json, null) };
+  };
 }
 
 const HEREDOC_KEYWORDS = new Set(["add", "copy", "run"]);

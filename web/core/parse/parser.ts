@@ -11,12 +11,12 @@
  * - RUN/COPY/ADD lines with heredoc words consume the following lines raw.
  * BuildKit stops at the first error here, and so does this reader.
  */
-import type { MappedText, Span } from "../source";
+import type { Span } from "../source";
+import { RunMappedText } from "../source";
 import type { BuildkitError, Heredoc, LintWarning } from "./types";
 import { DirectiveParser, escapeTokenError } from "./directives";
 import { isGoSpace, utf8Length } from "../util/go-text";
 import { heredocsFromLine } from "./heredoc";
-import { mappedFromPieces } from "./mapped-builder";
 import type { RawNode } from "./node";
 import { canContainHeredoc, newNodeFromLine } from "./node";
 
@@ -41,30 +41,32 @@ export interface ParserResult {
 /** bufio.Scanner's limit: a line of 64 KiB or more (before its \n) stops the scan. */
 const MAX_LINE_BYTES = 64 * 1024;
 
-interface PhysicalLine {
-  readonly start: number;
-  /** End of the content, trailing \r/\n excluded. */
-  readonly contentEnd: number;
-}
-
+/**
+ * Physical lines, read in place: after next() returns true, `start` and
+ * `contentEnd` describe the line (no object per line).
+ */
 class LineScanner {
   private pos: number;
   tooLong = false;
+  /** Where the current line starts. */
+  start = 0;
+  /** End of the current line's content, trailing \r/\n excluded. */
+  contentEnd = 0;
   constructor(
     private readonly text: string,
     start: number,
   ) {
     this.pos = start;
   }
-  next(): PhysicalLine | null {
+  next(): boolean {
     const { text } = this;
-    if (this.tooLong || this.pos >= text.length) return null;
+    if (this.tooLong || this.pos >= text.length) return false;
     const start = this.pos;
     const nl = text.indexOf("\n", start);
     const end = nl === -1 ? text.length : nl;
     if ((end - start) * 3 >= MAX_LINE_BYTES && utf8Length(text, start, end) >= MAX_LINE_BYTES) {
       this.tooLong = true;
-      return null;
+      return false;
     }
     this.pos = nl === -1 ? text.length : nl + 1;
     let contentEnd = end;
@@ -73,9 +75,14 @@ class LineScanner {
       if (c !== 13 && c !== 10) break;
       contentEnd--;
     }
-    return { start, contentEnd };
+    this.start = start;
+    this.contentEnd = contentEnd;
+    return true;
   }
 }
+
+/** What most instructions carry: one shared empty list rather than one per instruction. */
+const NO_HEREDOCS: readonly Heredoc[] = Object.freeze([]);
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -108,8 +115,8 @@ function isBlank(text: string, from: number, to: number): boolean {
 /**
  * parser.Parse. With `visit`, each node is handed over as soon as it is read and
  * `nodes` stays empty: parseDockerfile turns it into a command at once, so a
- * 10,000-line file never holds every node (and its per-character offsets) at the
- * same time, which made the garbage collector's work grow faster than the file.
+ * 10,000-line file never holds every node (its line, words and spans) at the same
+ * time, which made the garbage collector's work grow faster than the file.
  */
 export function parseNodes(text: string, visit?: (node: LineNode) => void): ParserResult {
   const directives = new DirectiveParser();
@@ -127,10 +134,10 @@ export function parseNodes(text: string, visit?: (node: LineNode) => void): Pars
     error,
   });
 
-  /** processLine's directive check; an error stops the parse. */
-  const checkDirective = (line: PhysicalLine, from: number): BuildkitError | null => {
+  /** processLine's directive check on the scanner's line; an error stops the parse. */
+  const checkDirective = (from: number): BuildkitError | null => {
     if (directives.isDone) return null;
-    const r = directives.parseLine(text.slice(from, line.contentEnd));
+    const r = directives.parseLine(text.slice(from, scanner.contentEnd));
     let message: string | null = null;
     if (r.kind === "error") message = r.message;
     else if (r.kind === "directive" && r.name === "escape") {
@@ -138,68 +145,85 @@ export function parseNodes(text: string, visit?: (node: LineNode) => void): Pars
       if (message === null) esc = r.value.charCodeAt(0);
     }
     if (message === null) return null;
-    return { message, line: currentLine + 1, span: { start: line.start, end: line.contentEnd } };
+    return { message, line: currentLine + 1, span: { start: scanner.start, end: scanner.contentEnd } };
   };
 
-  for (let first = scanner.next(); first !== null; first = scanner.next()) {
-    let ts = first.start;
-    while (ts < first.contentEnd && isGoSpace(text.charCodeAt(ts))) ts++;
-    const directiveError = checkDirective(first, ts);
+  while (scanner.next()) {
+    const firstEnd = scanner.contentEnd;
+    let ts = scanner.start;
+    while (ts < firstEnd && isGoSpace(text.charCodeAt(ts))) ts++;
+    const directiveError = checkDirective(ts);
     if (directiveError !== null) return result(directiveError);
     currentLine++;
     const startLine = currentLine;
-    const isComment = ts < first.contentEnd && text.charCodeAt(ts) === 0x23;
-    const tokenEnd = isComment ? ts : first.contentEnd;
+    const isComment = ts < firstEnd && text.charCodeAt(ts) === 0x23;
+    const tokenEnd = isComment ? ts : firstEnd;
     let cut = continuationCut(text, ts, tokenEnd, esc);
     if (cut === -1 && tokenEnd === ts) continue; // blank or comment line
-    const pieces = [ts, cut === -1 ? tokenEnd : cut];
-    let lastEnd = first.contentEnd;
+    // The logical line: its pieces joined, with their runs of offsets (see RunMappedText).
+    const firstPieceEnd = cut === -1 ? tokenEnd : cut;
+    let lineText = text.slice(ts, firstPieceEnd);
+    let runs: number[] | null = null;
+    let pieceEnd = lineText.length > 0 ? firstPieceEnd : ts;
+    let lastEnd = firstEnd;
     let emptyLine: Span | null = null;
     while (cut !== -1) {
-      const next = scanner.next();
-      if (next === null) break;
-      const err = checkDirective(next, next.start);
+      if (!scanner.next()) break;
+      const err = checkDirective(scanner.start);
       if (err !== null) return result(err);
       currentLine++;
-      lastEnd = next.contentEnd;
-      if (isCommentAt(text, next.start, next.contentEnd)) continue;
-      if (isBlank(text, next.start, next.contentEnd)) {
-        emptyLine ??= { start: next.start, end: next.contentEnd };
+      const { start, contentEnd } = scanner;
+      lastEnd = contentEnd;
+      if (isCommentAt(text, start, contentEnd)) continue;
+      if (isBlank(text, start, contentEnd)) {
+        emptyLine ??= { start, end: contentEnd };
         continue;
       }
-      cut = continuationCut(text, next.start, next.contentEnd, esc);
-      pieces.push(next.start, cut === -1 ? next.contentEnd : cut);
+      cut = continuationCut(text, start, contentEnd, esc);
+      const end = cut === -1 ? contentEnd : cut;
+      if (end <= start) continue;
+      if (runs === null) runs = lineText.length > 0 ? [0, ts, lineText.length, start] : [0, start];
+      else runs.push(lineText.length, start);
+      lineText += text.slice(start, end);
+      pieceEnd = end;
     }
-    const logical: MappedText = mappedFromPieces(text, pieces, ts);
+    // A line read in one piece needs no run table; a longer one gets an exact-size copy
+    // (push leaves spare room, and the table lives as long as the parse output).
+    const logical =
+      runs === null
+        ? new RunMappedText(lineText, null, ts, pieceEnd)
+        : new RunMappedText(lineText, runs.length > 4 ? runs.slice() : runs, 0, pieceEnd);
     if (emptyLine !== null) {
       warnings.push({ rule: "NoEmptyContinuation", message: "Empty continuation line", span: emptyLine });
     }
-    const made = newNodeFromLine(logical, esc);
-    if (!made.ok) {
-      return result({ message: made.error, line: startLine, span: { start: ts, end: lastEnd } });
+    const node = newNodeFromLine(logical, esc);
+    if (typeof node === "string") {
+      return result({ message: node, line: startLine, span: { start: ts, end: lastEnd } });
     }
-    const node = made.node;
-    const heredocs: Heredoc[] = [];
-    if (canContainHeredoc(node) && logical.text.includes("<<")) {
-      const found = heredocsFromLine(logical.text);
+    let heredocs: readonly Heredoc[] = NO_HEREDOCS;
+    if (canContainHeredoc(node) && lineText.includes("<<")) {
+      const found = heredocsFromLine(lineText);
       if (!found.ok) return result({ message: found.error, line: startLine, span: { start: ts, end: lastEnd } });
-      for (const h of found.heredocs) {
+      const read = new Array<Heredoc>(found.heredocs.length);
+      for (let d = 0; d < found.heredocs.length; d++) {
+        const h = found.heredocs[d]!;
         let bodyStart = -1;
         let terminated = false;
-        for (let l = scanner.next(); l !== null; l = scanner.next()) {
+        while (scanner.next()) {
+          const { start, contentEnd } = scanner;
           currentLine++;
-          if (bodyStart === -1) bodyStart = l.start;
-          let from = l.start;
-          if (h.chomp) while (from < l.contentEnd && text.charCodeAt(from) === TAB) from++;
-          lastEnd = l.contentEnd;
-          if (l.contentEnd - from === h.name.length && text.startsWith(h.name, from)) {
-            heredocs.push({
+          if (bodyStart === -1) bodyStart = start;
+          let from = start;
+          if (h.chomp) while (from < contentEnd && text.charCodeAt(from) === TAB) from++;
+          lastEnd = contentEnd;
+          if (contentEnd - from === h.name.length && text.startsWith(h.name, from)) {
+            read[d] = {
               name: h.name,
               expand: h.expand,
               chomp: h.chomp,
-              content: text.slice(bodyStart, l.start),
-              span: { start: bodyStart, end: l.contentEnd },
-            });
+              content: text.slice(bodyStart, start),
+              span: { start: bodyStart, end: contentEnd },
+            };
             terminated = true;
             break;
           }
@@ -208,6 +232,7 @@ export function parseNodes(text: string, visit?: (node: LineNode) => void): Pars
           return result({ message: "unterminated heredoc", line: startLine, span: { start: ts, end: lastEnd } });
         }
       }
+      heredocs = read;
     }
     const lineNode: LineNode = { node, heredocs, startLine, endLine: currentLine, span: { start: ts, end: lastEnd } };
     nodeCount++;

@@ -63,29 +63,22 @@ const isDigit = (c: number): boolean => c >= 0 && DIGIT.test(String.fromCodePoin
 const cpString = (c: number): string => (c === EOF ? "\ufffd" : String.fromCodePoint(c));
 
 class Lexer {
-  private readonly cps: number[];
+  /** UTF-16 index of the next code point in the input (read in place, no code point array). */
   private pos = 0;
   private rawEscapes: boolean;
   constructor(
-    input: string,
+    private readonly input: string,
     private readonly opts: WordsOptions,
   ) {
-    const cps: number[] = [];
-    for (let i = 0; i < input.length; i++) {
-      const c = input.codePointAt(i) ?? 0;
-      cps.push(c);
-      if (c > 0xffff) i++;
-    }
-    this.cps = cps;
     this.rawEscapes = opts.rawEscapes;
   }
 
   private peek(): number {
-    return this.pos < this.cps.length ? (this.cps[this.pos] ?? EOF) : EOF;
+    return this.pos < this.input.length ? (this.input.codePointAt(this.pos) ?? EOF) : EOF;
   }
   private next(): number {
     const c = this.peek();
-    if (c !== EOF) this.pos++;
+    if (c !== EOF) this.pos += c > 0xffff ? 2 : 1;
     return c;
   }
 

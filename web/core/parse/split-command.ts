@@ -10,10 +10,11 @@
  * the source offset of the character its byte came from.
  */
 import type { MappedText, Span } from "../source";
-import { sliceMapped } from "../source";
+import { offsetAt, sliceMapped, spanOf } from "../source";
 import type { Flag } from "./types";
-import { isGoSpace, isReWhitespace } from "../util/go-text";
-import { MappedBuilder, mappedFromCodes, trimRange } from "./mapped-builder";
+import { goToLower, isGoSpace, isReWhitespace } from "../util/go-text";
+import { keywordAsWritten, keywordIndex, LOWER_INSTRUCTIONS } from "./keywords";
+import { MappedBuilder, mappedFromRuns, runsOf, textFromCodes } from "./mapped-builder";
 
 /**
  * The bytes BuildKit scans, as a string of char codes 0–255 with the source
@@ -21,25 +22,28 @@ import { MappedBuilder, mappedFromCodes, trimRange } from "./mapped-builder";
  */
 interface ByteView {
   readonly bytes: string;
-  readonly off: readonly number[];
+  /** Source offset of each byte; null for ASCII, whose bytes are the line's characters (offsets come from the line). */
+  readonly off: readonly number[] | null;
   /** Index in the line of the character each byte starts; -1 for a continuation byte. Null for ASCII. */
   readonly lead: readonly number[] | null;
   /** Where byte 0 is in the line (ASCII views index the line directly). */
   readonly base: number;
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
+function isAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
 
 function byteView(m: MappedText, from: number, to: number): ByteView {
-  const { text, offsets } = m;
-  const slice = text.slice(from, to);
-  if (!NON_ASCII.test(slice)) return { bytes: text, off: offsets, lead: null, base: from };
+  const { text } = m;
+  if (isAscii(text, from, to)) return { bytes: text, off: null, lead: null, base: from };
   const codes: number[] = [];
   const off: number[] = [];
   const lead: number[] = [];
   for (let i = from; i < to; i++) {
     let c = text.charCodeAt(i);
-    const o = offsets[i] ?? 0;
+    const o = offsetAt(m, i);
     if (c < 0x80) {
       codes.push(c);
       off.push(o);
@@ -50,7 +54,7 @@ function byteView(m: MappedText, from: number, to: number): ByteView {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        const o2 = offsets[i + 1] ?? o;
+        const o2 = offsetAt(m, i + 1);
         codes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
         // The last two bytes map to the low surrogate so spans end after the pair.
         off.push(o, o, o2, o2);
@@ -70,7 +74,12 @@ function byteView(m: MappedText, from: number, to: number): ByteView {
       lead.push(i, -1, -1);
     }
   }
-  return { bytes: mappedFromCodes(codes, off, 0).text, off, lead, base: 0 };
+  return { bytes: textFromCodes(codes), off, lead, base: 0 };
+}
+
+/** Source offset of byte `pos` of the view. */
+function byteOffset(line: MappedText, view: ByteView, pos: number): number {
+  return view.off === null ? offsetAt(line, view.base + pos) : view.off[pos]!;
 }
 
 const DASH = 0x2d;
@@ -78,12 +87,14 @@ const SQUOTE = 0x27;
 const DQUOTE = 0x22;
 const EQUALS = 0x3d;
 
+/** The flag word unquoted into `codes` (with the source offset of each in `offs`). */
 function toFlag(codes: number[], offs: number[], span: Span): Flag {
   const eq = codes.indexOf(EQUALS);
   const nameEnd = eq === -1 ? codes.length : eq;
-  const name = mappedFromCodes(codes.slice(2, nameEnd), offs.slice(2, nameEnd), span.end).text;
+  const name = textFromCodes(codes, 2, nameEnd);
   if (eq === -1) return { name, value: null, span };
-  return { name, value: mappedFromCodes(codes.slice(eq + 1), offs.slice(eq + 1), span.end), span };
+  const text = textFromCodes(codes, eq + 1);
+  return { name, value: mappedFromRuns(text, runsOf(offs, eq + 1, codes.length), span.end), span };
 }
 
 /** End of the flag word at `pos` when it has no quote and no escape token, else -1. */
@@ -97,24 +108,102 @@ function plainWordEnd(bytes: string, base: number, pos: number, n: number, escap
   return j;
 }
 
-/** toFlag for a word `[pos, end)` of the view that needs no unquoting: the same Flag, fewer copies. */
-function plainFlag(view: ByteView, pos: number, end: number): Flag {
+/** Flag names of the instructions that take flags: most flag words reuse these instead of a new string. */
+const FLAG_NAMES = [
+  "mount",
+  "from",
+  "platform",
+  "network",
+  "security",
+  "device",
+  "chown",
+  "chmod",
+  "link",
+  "exclude",
+  "parents",
+  "checksum",
+  "unpack",
+  "keep-git-dir",
+  "interval",
+  "timeout",
+  "start-period",
+  "start-interval",
+  "retries",
+];
+
+/** The flag name `text[from, to)`. */
+function flagName(text: string, from: number, to: number): string {
+  const length = to - from;
+  for (let i = 0; i < FLAG_NAMES.length; i++) {
+    const name = FLAG_NAMES[i]!;
+    if (name.length === length && text.startsWith(name, from)) return name;
+  }
+  return text.slice(from, to);
+}
+
+/** toFlag for the word `line.text[from, to)` when it needs no unquoting and is ASCII: the same Flag, cut out of the line. */
+function plainFlagAt(line: MappedText, from: number, to: number): Flag {
+  const { text } = line;
+  const start = offsetAt(line, from);
+  const span = { start, end: offsetAt(line, to - 1) + 1 };
+  const eq = text.indexOf("=", from);
+  if (eq === -1 || eq >= to) return { name: flagName(text, from + 2, to), value: null, span };
+  // The value ends where the word does: its end offset is the word's, whatever character follows.
+  return { name: flagName(text, from + 2, eq), value: sliceMapped(line, eq + 1, to, span.end), span };
+}
+
+/** plainFlagAt for a word `[pos, end)` of the view (which may hold re-encoded bytes). */
+function plainFlag(line: MappedText, view: ByteView, pos: number, end: number): Flag {
   const { bytes, off, base } = view;
-  const start = off[base + pos] ?? 0;
-  const span = { start, end: (off[base + end - 1] ?? start) + 1 };
-  const eq = bytes.indexOf("=", base + pos);
-  if (eq === -1 || eq >= base + end) return { name: bytes.slice(base + pos + 2, base + end), value: null, span };
-  const offsets = off.slice(eq + 1, base + end);
-  offsets.push(span.end);
-  return { name: bytes.slice(base + pos + 2, eq), value: { text: bytes.slice(eq + 1, base + end), offsets }, span };
+  if (off === null) return plainFlagAt(line, base + pos, base + end);
+  const span = { start: off[pos]!, end: off[end - 1]! + 1 };
+  const eq = bytes.indexOf("=", pos);
+  if (eq === -1 || eq >= end) return { name: bytes.slice(pos + 2, end), value: null, span };
+  const value = mappedFromRuns(bytes.slice(eq + 1, end), runsOf(off, eq + 1, end), span.end);
+  return { name: bytes.slice(pos + 2, eq), value, span };
 }
 
 /**
- * extractBuilderFlags over `line.text[from, to)`: the flags, and the byte
+ * extractBuilderFlags for the usual line: every flag word plain (no quote, no
+ * escape token) and everything before the arguments ASCII, so the flags are cut
+ * straight out of the line. Writes them into `flags` (trimmed to their count)
+ * and returns where the arguments start, or -1 when the line needs the general
+ * scanner (which reads the bytes).
+ */
+function scanPlainFlags(line: MappedText, from: number, to: number, escapeToken: number, flags: Flag[]): number {
+  const { text } = line;
+  let count = 0;
+  let stop = to;
+  for (let pos = from; pos < to; pos++) {
+    let ch = text.charCodeAt(pos);
+    if (ch >= 0x80) return -1;
+    if (isGoSpace(ch)) continue;
+    if (ch !== DASH || pos + 1 === to || text.charCodeAt(pos + 1) !== DASH) {
+      stop = pos;
+      break;
+    }
+    const start = pos;
+    for (; pos < to; pos++) {
+      ch = text.charCodeAt(pos);
+      if (ch >= 0x80 || ch === SQUOTE || ch === DQUOTE || ch === escapeToken) return -1;
+      if (isGoSpace(ch)) break;
+    }
+    if (pos - start === 2) {
+      stop = pos; // `--` ends the flags
+      break;
+    }
+    flags[count++] = plainFlagAt(line, start, pos);
+  }
+  flags.length = count;
+  return stop;
+}
+
+/**
+ * extractBuilderFlags over the view's `n` bytes: the flags, and the byte
  * position (in the view) where the arguments start.
  */
-function scanFlags(view: ByteView, n: number, escapeToken: number, flags: Flag[]): number {
-  const { bytes, off, base } = view;
+function scanFlags(line: MappedText, view: ByteView, n: number, escapeToken: number, flags: Flag[]): number {
+  const { bytes, base } = view;
   let inWord = false;
   let quote = 0;
   let inQuote = false;
@@ -125,8 +214,8 @@ function scanFlags(view: ByteView, n: number, escapeToken: number, flags: Flag[]
   const push = (lastByte: number): void => {
     const isDashDash = codes.length === 2 && codes[0] === DASH && codes[1] === DASH;
     if (!isDashDash && (blankOk || codes.length > 0)) {
-      const start = off[base + wordStart] ?? 0;
-      flags.push(toFlag(codes, offs, { start, end: (off[base + lastByte] ?? start) + 1 }));
+      const start = byteOffset(line, view, wordStart);
+      flags.push(toFlag(codes, offs, { start, end: byteOffset(line, view, lastByte) + 1 }));
     }
   };
 
@@ -140,7 +229,7 @@ function scanFlags(view: ByteView, n: number, escapeToken: number, flags: Flag[]
       const end = plainWordEnd(bytes, base, pos, n, escapeToken);
       if (end !== -1) {
         if (end - pos === 2) return end; // `--` ends the flags
-        flags.push(plainFlag(view, pos, end));
+        flags.push(plainFlag(line, view, pos, end));
         if (end === n) return n;
         pos = end; // the blank after the word; the loop steps past it
         continue;
@@ -175,7 +264,7 @@ function scanFlags(view: ByteView, n: number, escapeToken: number, flags: Flag[]
         ch = bytes.charCodeAt(base + pos);
       }
       codes.push(ch);
-      offs.push(off[base + pos] ?? 0);
+      offs.push(byteOffset(line, view, pos));
       continue;
     }
     // in quote
@@ -194,7 +283,7 @@ function scanFlags(view: ByteView, n: number, escapeToken: number, flags: Flag[]
       ch = bytes.charCodeAt(base + pos);
     }
     codes.push(ch);
-    offs.push(off[base + pos] ?? 0);
+    offs.push(byteOffset(line, view, pos));
   }
   return n;
 }
@@ -215,7 +304,7 @@ export function extractBuilderFlags(
   const view = byteView(line, from, to);
   const flags: Flag[] = [];
   const n = view.lead === null ? to - from : view.bytes.length;
-  const stop = scanFlags(view, n, escapeToken, flags);
+  const stop = scanFlags(line, view, n, escapeToken, flags);
   return { flags, rest: restFrom(line, view, stop, from, to) };
 }
 
@@ -227,44 +316,67 @@ function restFrom(m: MappedText, view: ByteView, pos: number, from: number, to: 
   let p = pos;
   const b = new MappedBuilder();
   while (p < lead.length && (lead[p] ?? 0) < 0) {
-    b.appendChar("\ufffd", view.off[p] ?? 0);
+    b.appendChar("\ufffd", view.off?.[p] ?? 0);
     p++;
   }
   if (p === pos) return sliceMapped(m, lead[p] ?? to, to);
   if (p < lead.length) b.appendMapped(m, lead[p] ?? to, to);
-  return b.build(m.offsets[to] ?? 0);
+  return b.build(offsetAt(m, to));
 }
 
 export interface SplitCommand {
   /** The instruction keyword as written. */
   readonly keyword: string;
+  /** goToLower(keyword), what BuildKit dispatches on. */
+  readonly lower: string;
   readonly keywordSpan: Span;
-  readonly flags: Flag[];
+  readonly flags: readonly Flag[];
   /** The arguments after the flags, trimmed (unicode.IsSpace). */
   readonly args: MappedText;
+}
+
+/** What most instructions carry: one shared empty list rather than one per instruction. */
+const NO_FLAGS: readonly Flag[] = Object.freeze([]);
+
+/** `text[from, to)` trimmed of Go spaces at both ends, cut out of `m` once. */
+function trimmedSlice(m: MappedText, from: number, to: number): MappedText {
+  const { text } = m;
+  let a = from;
+  let b = to;
+  while (a < b && isGoSpace(text.charCodeAt(a))) a++;
+  while (b > a && isGoSpace(text.charCodeAt(b - 1))) b--;
+  return a === 0 && b === text.length ? m : sliceMapped(m, a, b);
 }
 
 /** splitCommand: trim, cut the keyword at the first `[\t\v\f\r ]+`, extract flags, trim the rest. */
 export function splitCommand(line: MappedText, escapeToken: number): SplitCommand {
   const { text } = line;
-  const [a, b] = trimRange(text, isGoSpace);
+  let a = 0;
+  let b = text.length;
+  while (a < b && isGoSpace(text.charCodeAt(a))) a++;
+  while (b > a && isGoSpace(text.charCodeAt(b - 1))) b--;
   let k = a;
   while (k < b && !isReWhitespace(text.charCodeAt(k))) k++;
-  const keyword = text.slice(a, k);
-  const keywordSpan = {
-    start: line.offsets[a] ?? 0,
-    end: a < k ? (line.offsets[k - 1] ?? 0) + 1 : (line.offsets[a] ?? 0),
-  };
-  if (k === b) return { keyword, keywordSpan, flags: [], args: sliceMapped(line, b, b) };
+  const known = keywordIndex(text, a, k);
+  const keyword = known === -1 ? text.slice(a, k) : keywordAsWritten(text, a, known);
+  const lower = known === -1 ? goToLower(keyword) : LOWER_INSTRUCTIONS[known]!;
+  const keywordSpan = spanOf(line, a, k);
+  if (k === b) return { keyword, lower, keywordSpan, flags: NO_FLAGS, args: sliceMapped(line, b, b) };
   let r = k;
   while (r < b && isReWhitespace(text.charCodeAt(r))) r++;
   // Fast path: no flag word, nothing to extract.
   if (!(text.charCodeAt(r) === DASH && text.charCodeAt(r + 1) === DASH)) {
-    const [ra, rb] = trimRange(text, isGoSpace, r, b);
-    return { keyword, keywordSpan, flags: [], args: sliceMapped(line, ra, rb) };
+    return { keyword, lower, keywordSpan, flags: NO_FLAGS, args: trimmedSlice(line, r, b) };
   }
-  const extracted = extractBuilderFlags(line, escapeToken, r, b);
-  const [ra, rb] = trimRange(extracted.rest.text, isGoSpace);
-  const args = ra === 0 && rb === extracted.rest.text.length ? extracted.rest : sliceMapped(extracted.rest, ra, rb);
-  return { keyword, keywordSpan, flags: extracted.flags, args };
+  // Room for four flags, as most lines have one to three (a push onto [] would
+  // reserve 17 slots, and this list is part of the output).
+  const plain = new Array<Flag>(4);
+  const argsAt = scanPlainFlags(line, r, b, escapeToken, plain);
+  if (argsAt !== -1) return { keyword, lower, keywordSpan, flags: plain, args: trimmedSlice(line, argsAt, b) };
+  const view = byteView(line, r, b);
+  const flags: Flag[] = [];
+  const stop = scanFlags(line, view, view.lead === null ? b - r : view.bytes.length, escapeToken, flags);
+  if (view.lead === null) return { keyword, lower, keywordSpan, flags, args: trimmedSlice(line, r + stop, b) };
+  const rest = restFrom(line, view, stop, r, b);
+  return { keyword, lower, keywordSpan, flags, args: trimmedSlice(rest, 0, rest.text.length) };
 }
