@@ -6,7 +6,8 @@
  * The first error stops the platform, like BuildKit.
  */
 import { goQuote } from "../expand/index";
-import type { Command, LintWarning, MountSpec, ParsedDockerfile, Span } from "../parse/types";
+import type { VariableRef } from "../expand/index";
+import type { LintWarning, MountSpec, ParsedDockerfile } from "../parse/types";
 import type { Platform } from "../platform/index";
 import { formatPlatform } from "../platform/index";
 import { parseImageReference, parseStageBase } from "../reference/index";
@@ -23,19 +24,19 @@ import type { LintConfig } from "./lint-config";
 import type { CellCore, CellGroup } from "./mount-cell";
 import { execStep } from "./mount-cell";
 import type { MountSlots } from "./mount-slots";
-import type { ParsedRunMount } from "./run";
+import type { MountShapes } from "./mount-parse";
+import type { OriginMemo } from "./origin-memo";
+import type { Scratch } from "./scratch";
 import type { StepCache } from "./step-cache";
 import type { Prepared } from "./prepare";
 import { namedBefore, SCRATCH } from "./prepare";
 import { initTriggers, markReachable } from "./reachability";
-import type { StageState } from "./stage-state";
-import { initExecPlatform, initState, newStageState, settle, TARGET_REASON } from "./stage-state";
+import type { ImageEnvEntry, StageState } from "./stage-state";
+import { initExecPlatform, initState, newStageState, resetStageState, settle, TARGET_REASON } from "./stage-state";
 import type { StopError } from "./types";
 
 export interface ConvertOptions {
   readonly buildArgs: ReadonlyMap<string, string>;
-  /** `--build-arg BUILDKIT_CACHE_MOUNT_NS` (frontend/dockerui/config.go), "" when unset. */
-  readonly cacheNamespace: string;
   /** `--target` as typed, "" for the default. */
   readonly target: string;
   readonly allStages: boolean;
@@ -47,20 +48,22 @@ export interface ConvertInput {
   readonly parsed: ParsedDockerfile;
   readonly prep: Prepared;
   readonly options: ConvertOptions;
-  /** Position of each command in parsed.commands (ONBUILD inner commands share their ONBUILD's). */
-  readonly ordinals: ReadonlyMap<Command, number>;
-  /**
-   * Mounts whose fields contain nothing to expand parse the same on every
-   * platform: run.ts keeps their parseMountDispatch result here, and `false`
-   * for the others.
-   */
-  readonly literalMounts: Map<MountSpec, ParsedRunMount | StopError | false>;
   /** `FROM --platform` values parsed, and platforms formatted, once per analysis. */
   readonly platforms: PlatformMemo;
   /** parseStageBase results by name (the same on every platform). */
   readonly references: Map<string, ReturnType<typeof parseStageBase>>;
   /** Platform-independent parts of literal mounts' cells (mount-cell.ts). */
   readonly cellCores: Map<MountSpec, CellCore[]>;
+  /** Mounts by how they are written, with their parses (mount-parse.ts). */
+  readonly mountShapes: MountShapes;
+  /** Mount points of relative targets, by WORKDIR then target (run.ts). */
+  readonly mountPoints: Map<string, Map<string, string>>;
+  /** Arrays reused by every dispatch (scratch.ts). */
+  readonly scratch: Scratch;
+  /** ARG and ENV origins, one object each (origin-memo.ts). */
+  readonly origins: OriginMemo;
+  /** Image config ENV by expanded base name, parsed once (stage-state.ts). */
+  readonly imageEnvs: Map<string, readonly ImageEnvEntry[]>;
   /** The rows cells belong to (mount-slots.ts). */
   readonly slots: MountSlots;
   /** Trace steps shared by cells (step-cache.ts). */
@@ -71,6 +74,26 @@ export interface ConvertInput {
   readonly stageMemos: StageMemos;
   /** Where stageKeys builds a stage's keys, reused for every stage. */
   readonly keys: StageKeys;
+  /**
+   * The registered stages' states, made by the first platform that reaches
+   * them and reset by each next one (stage-state.ts resetStageState).
+   */
+  readonly states: StageState[];
+  /** The unregistered states with their references parsed: the same on every platform (see sharedUnregistered). */
+  unregistered: SharedUnregistered | null;
+}
+
+/** An unregistered state of one platform's conversion: a normalized image reference, or scratch (ref null). */
+export interface UnregisteredRef {
+  readonly baseName: string;
+  readonly ref: string | null;
+}
+
+interface SharedUnregistered {
+  /** Never written to: a platform whose ONBUILD triggers add states works on a copy. */
+  readonly list: readonly UnregisteredRef[];
+  /** Their reference errors, in order (they follow the stages' own in resolveReachableStages). */
+  readonly errors: readonly StopError[];
 }
 
 export interface PlatformInput {
@@ -107,7 +130,7 @@ export interface DispatchContext {
   readonly globals: EnvList;
   readonly states: readonly StageState[];
   /** Unregistered states (images / scratch) after the registered stages: normalized reference or scratch. */
-  readonly unregistered: readonly { readonly baseName: string; readonly ref: string | null }[];
+  readonly unregistered: readonly UnregisteredRef[];
   readonly lints: LintWarning[];
   /** Lints are only kept for the first platform (BuildKit prints them once), unless check=error needs them. */
   readonly collectLints: boolean;
@@ -143,7 +166,7 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
   const targetStageName = options.target !== "" ? options.target : (lastStage?.name ?? "");
   if (collectLints) validateBaseImagesWithDefaultArgs(input, platform, targetStageName, sink);
   const globals = defaultArgs(platform.target, platform.build, targetStageName, options.buildArgs);
-  const metaError = buildMetaArgs(globals, prep.metaArgs, options.buildArgs, input.expansions);
+  const metaError = buildMetaArgs(globals, prep.metaArgs, options.buildArgs, input.expansions, input.origins);
   if (metaError !== null) return fail(metaError);
   // Names a FROM line may use without UndefinedArgInFrom: globals, and every global ARG even without a value.
   const fromArgKeys = collectLints
@@ -151,10 +174,12 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
     : new Set<string>();
 
   // Base names and --platform of every stage, built or not (convert.go "set base state for every image").
-  const states: StageState[] = [];
+  const states = input.states;
   for (const stage of prep.stages) {
     const from = stage.from;
-    const name = input.expansions.expand(from.image, globals);
+    let st = states[stage.index];
+    if (st === undefined) states.push((st = newStageState(stage, prep, parsed.directives.escapeToken)));
+    const name = st.fixedName ?? input.expansions.expand(from.image, globals);
     if (collectLints) undefinedArgsInFrom(sink, name.uses, fromArgKeys, from.span);
     if (!name.ok) return fail({ message: name.error, span: from.span });
     if (name.value === "")
@@ -164,7 +189,6 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
     if (from.platform !== null) {
       const expr = from.platform.text;
       const r = input.expansions.expand(expr, globals);
-      const unmatched = r.uses.filter((u) => !u.defined).map((u) => u.name);
       if (collectLints) {
         undefinedArgsInFrom(sink, r.uses, fromArgKeys, from.span);
         if (r.ok) {
@@ -175,14 +199,14 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
       if (!r.ok) return fail({ message: `failed to process arguments for platform : ${r.error}`, span: from.span });
       if (r.value === "") {
         return fail({
-          message: suggestAny(`empty platform value from expression ${expr}`, unmatched, globals.keys()),
+          message: suggestAny(`empty platform value from expression ${expr}`, r.uses, globals.keys()),
           span: from.span,
         });
       }
       const p = input.platforms.parse(r.value, platform.build);
       if (!p.ok) {
         return fail({
-          message: `failed to parse platform ${expr}: ${suggestAny(p.error, unmatched, globals.keys())}`,
+          message: `failed to parse platform ${expr}: ${suggestAny(p.error, r.uses, globals.keys())}`,
           span: from.span,
         });
       }
@@ -190,10 +214,11 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
     }
 
     // A FROM naming an earlier stage builds on it (the latest of that name).
-    const base = states[namedBefore(prep, name.value, stage.index)] ?? null;
-    const st = newStageState(stage, name.value, base, flagPlatform);
+    // (`states[-1]` would be a slow property lookup, not an array read.)
+    const baseIndex = st.fixedName !== null ? st.fixedBase : namedBefore(prep, name.value, stage.index);
+    const base = baseIndex < 0 ? null : (states[baseIndex] ?? null);
+    resetStageState(st, name.value, base, flagPlatform);
     if (base !== null) links.push([stage.index, base.stage.index]);
-    states.push(st);
   }
 
   // The target (convert.go: last stage by default, else by name, case-insensitively).
@@ -223,40 +248,26 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
 
   // Resolve base images (convert.go resolveReachableStages). BuildKit parses every
   // stage's reference in parallel goroutines; see types.ts raceAlternatives.
-  // Mount sources without `from=` are scratch states: one shared object stands for them all.
-  const unregistered = prep.unregistered.map((u) =>
-    u.baseName === SCRATCH ? SCRATCH_STATE : { baseName: u.baseName, ref: null as string | null },
-  );
   const refErrors: StopError[] = [];
-  const checkRef = (baseName: string, span: Span | null): string | null => {
-    let r = input.references.get(baseName);
-    if (r === undefined) input.references.set(baseName, (r = parseStageBase(baseName)));
-    if (!r.ok) {
-      refErrors.push({ message: r.error, span });
-      return null;
-    }
-    return r.normalized;
-  };
   for (const st of states) {
     if (st.base !== null) continue;
     if (st.baseName === SCRATCH) {
       st.platform = platform.target;
-      st.execReason = { kind: "scratch", ignoredPlatform: st.stage.from.platform?.text ?? null };
+      st.execReason = st.scratchReason;
       continue;
     }
-    const ref = checkRef(st.baseName, st.stage.from.span);
-    if (ref !== null) st.baseName = ref;
+    const r = stageBase(input, st.baseName);
+    if (r.ok) st.baseName = r.normalized;
+    else refErrors.push({ message: r.error, span: st.stage.from.span });
     if (st.platform === null) {
       st.platform = platform.target;
       st.execReason = TARGET_REASON;
     } else {
-      st.execReason = { kind: "flag", expr: st.stage.from.platform?.text ?? "" };
+      st.execReason = st.flagReason ?? TARGET_REASON;
     }
   }
-  for (const u of unregistered) {
-    if (u.baseName === SCRATCH) continue;
-    u.ref = checkRef(u.baseName, null);
-  }
+  const shared = sharedUnregistered(input);
+  for (const e of shared.errors) refErrors.push(e);
   if (refErrors.length > 0) {
     // The goroutine started last usually runs first (Go's runnext slot), so its
     // error is the one BuildKit prints most often.
@@ -273,13 +284,17 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
     const d = prep.deps[st.stage.index] ?? [];
     return st.extraDeps.length === 0 ? d : [...d, ...st.extraDeps];
   };
+  let ownUnregistered: UnregisteredRef[] | null = null;
   for (;;) {
     markReachable(target, states, depsOf);
     let newDeps = false;
     for (const st of states) {
       if (!st.reachable || st.base === null || st.onbuildInit) continue;
       st.onbuildInit = true;
-      const r = initTriggers(st, st.base.stage.onbuilds, input, unregistered, states.length);
+      const onbuilds = st.base.stage.onbuilds;
+      if (onbuilds.length === 0) continue;
+      ownUnregistered ??= shared.list.slice();
+      const r = initTriggers(st, onbuilds, input, ownUnregistered, states.length);
       if ("message" in r) return fail(r, targetIndex);
       if (r.newDeps) newDeps = true;
     }
@@ -293,11 +308,11 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
     buildText: formatPlatform(platform.build),
     globals,
     states,
-    unregistered,
+    unregistered: ownUnregistered ?? shared.list,
     lints,
     collectLints,
     sink,
-    singleState: states.length + unregistered.length === 1,
+    singleState: states.length + (ownUnregistered ?? shared.list).length === 1,
     depsOf,
   };
 
@@ -311,7 +326,7 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
     const keys = stageKeys(st, ctx);
     const entry = input.stageMemos.entry(st.stage.index, keys);
     st.contentId = input.stageMemos.contentId(entry, keys.content);
-    const memo = entry.memo;
+    const memo = entry === null ? null : entry.memo;
     let err: StopError | null;
     if (memo !== null && (!collectLints || memo.lintsKept)) {
       err = replayStage(st, memo, ctx);
@@ -319,7 +334,7 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
       initState(st, ctx);
       const lintStart = lints.length;
       err = dispatchStage(st, ctx);
-      settle(st);
+      settle(st, ctx);
       recordStage(st, entry, err, collectLints ? lints.slice(lintStart) : null, ctx);
     }
     st.done = true;
@@ -367,7 +382,7 @@ function validateBaseImagesWithDefaultArgs(
   sink: LintSink,
 ): void {
   const env = defaultArgs(platform.target, platform.build, targetStage, input.options.buildArgs);
-  if (buildMetaArgs(env, input.prep.metaArgs, NO_BUILD_ARGS, input.expansions) !== null) return;
+  if (buildMetaArgs(env, input.prep.metaArgs, NO_BUILD_ARGS, input.expansions, input.origins) !== null) return;
   // Most stages share a handful of base names: check each once.
   const valid = new Map<string, boolean>();
   for (const stage of input.prep.stages) {
@@ -387,13 +402,41 @@ function validateBaseImagesWithDefaultArgs(
 
 const NO_BUILD_ARGS: ReadonlyMap<string, string> = new Map();
 
+/** parseStageBase of a base name: the same on every platform, so once per name. */
+function stageBase(input: ConvertInput, baseName: string): ReturnType<typeof parseStageBase> {
+  let r = input.references.get(baseName);
+  if (r === undefined) input.references.set(baseName, (r = parseStageBase(baseName)));
+  return r;
+}
+
+/**
+ * The unregistered states of prep (COPY --from=<image>, mount sources without
+ * `from=`) with their references parsed, made by the first platform that gets
+ * there: they depend on nothing a platform sets. Mount sources without
+ * `from=` are scratch states: one shared object stands for them all.
+ */
+function sharedUnregistered(input: ConvertInput): SharedUnregistered {
+  if (input.unregistered !== null) return input.unregistered;
+  const errors: StopError[] = [];
+  const list = input.prep.unregistered.map((u): UnregisteredRef => {
+    if (u.baseName === SCRATCH) return SCRATCH_STATE;
+    const r = stageBase(input, u.baseName);
+    if (r.ok) return { baseName: u.baseName, ref: r.normalized };
+    errors.push({ message: r.error, span: null });
+    return { baseName: u.baseName, ref: null };
+  });
+  input.unregistered = { list, errors };
+  return input.unregistered;
+}
+
 /** Never written to: references are only resolved for images. */
-const SCRATCH_STATE: { readonly baseName: string; ref: string | null } = { baseName: SCRATCH, ref: null };
+const SCRATCH_STATE: UnregisteredRef = { baseName: SCRATCH, ref: null };
 
 /** wrapSuggestAny (convert.go): the first unmatched name with a suggestion. */
-function suggestAny(message: string, unmatched: readonly string[], keys: readonly string[]): string {
-  for (const k of unmatched) {
-    const m = withSuggestion(message, k, keys, true);
+function suggestAny(message: string, uses: readonly VariableRef[], keys: readonly string[]): string {
+  for (const u of uses) {
+    if (u.defined) continue;
+    const m = withSuggestion(message, u.name, keys, true);
     if (m !== message) return m;
   }
   return message;

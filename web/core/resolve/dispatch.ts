@@ -9,7 +9,6 @@ import { goQuote } from "../expand/index";
 import type { ExpandResult, VariableRef } from "../expand/index";
 import type {
   ArgCommand,
-  Command,
   CopyCommand,
   EnvCommand,
   RunCommand,
@@ -18,10 +17,11 @@ import type {
   WorkdirCommand,
 } from "../parse/types";
 import { suggest } from "../util/suggest";
-import type { ConvertInput, DispatchContext } from "./convert";
+import type { DispatchContext } from "./convert";
 import type { StageState } from "./stage-state";
-import { addImageEnv } from "./stage-state";
+import { addImageEnv, declareArg } from "./stage-state";
 import type { EnvOrigin } from "./env-list";
+import { flat } from "./flat";
 import { isAbs, join } from "./go-path";
 import { secretKey } from "./lints";
 import { dispatchRun } from "./run";
@@ -95,6 +95,7 @@ export function reportUndefined(st: StageState, uses: readonly VariableRef[], sp
 /** dispatchArg (convert.go). */
 function dispatchArg(st: StageState, c: ArgCommand, span: Span, ctx: DispatchContext): StopError | null {
   const { buildArgs } = ctx.input.options;
+  const origins = ctx.input.origins;
   const stageName = st.stage.stageName;
   for (const kv of c.args) {
     if (ctx.collectLints) secretKey(ctx.sink, "ARG", kv.key, span);
@@ -103,49 +104,48 @@ function dispatchArg(st: StageState, c: ArgCommand, span: Span, ctx: DispatchCon
     let origin: EnvOrigin | null = null;
     if (fromBuildArg !== undefined) {
       value = fromBuildArg;
-      origin = { kind: "arg", line: c.startLine, stage: stageName, via: "build-arg", global: null };
+      origin = origins.stageArg(kv, c.startLine, stageName, "build-arg", null);
     } else if (kv.value !== null) {
       // The default is expanded against the stage environment, not the globals.
       const r = expandInStage(st, kv.value, kv.span, ctx);
       if (!r.ok) return { message: r.error, span };
       value = r.value;
-      origin = { kind: "arg", line: c.startLine, stage: stageName, via: "default", global: null };
+      origin = origins.stageArg(kv, c.startLine, stageName, "default", null);
     } else {
       const g = ctx.globals.get(kv.key);
       if (g !== undefined) {
         value = g;
-        origin = {
-          kind: "arg",
-          line: c.startLine,
-          stage: stageName,
-          via: "global",
-          global: ctx.globals.origin(kv.key) ?? null,
-        };
+        origin = origins.stageArg(kv, c.startLine, stageName, "global", ctx.globals.origin(kv.key) ?? null);
       }
     }
     if (value !== null && origin !== null) {
       if (!NON_ENV_ARGS.has(kv.key)) st.env.set(kv.key, value, origin);
     }
-    st.declaredArgs.add(kv.key);
+    declareArg(st, kv.key);
   }
   return null;
 }
 
 /** dispatchEnv (convert.go): all words are expanded first (against the environment before the line), then set. */
 function dispatchEnv(st: StageState, c: EnvCommand, span: Span, ctx: DispatchContext): StopError | null {
-  const pairs: [string, string][] = [];
+  const pairs = ctx.input.scratch.strings;
+  pairs.clear();
   for (const kv of c.env) {
     const k = expandInStage(st, kv.key, kv.span, ctx);
     if (!k.ok) return { message: k.error, span };
     const v = expandInStage(st, kv.value, kv.span, ctx);
     if (!v.ok) return { message: v.error, span };
-    pairs.push([k.value, v.value]);
+    pairs.push(k.value);
+    pairs.push(v.value);
   }
-  const origin: EnvOrigin = { kind: "env", line: c.startLine, stage: st.stage.stageName };
-  for (const [k, v] of pairs) {
+  const origin = ctx.input.origins.env(c, st.stage.stageName);
+  for (let i = 0; i < pairs.length; i += 2) {
+    const k = pairs.at(i);
+    const v = pairs.at(i + 1);
     if (ctx.collectLints) secretKey(ctx.sink, "ENV", k, span);
     st.env.set(k, v, origin);
-    addImageEnv(st.imageEnv, k, v, origin);
+    // Only a child stage reads the image config (stage-state.ts initState).
+    if (st.stage.mayBeBase) addImageEnv(st.imageEnv, k, v, origin);
   }
   return null;
 }
@@ -182,12 +182,6 @@ export function normalizeWorkdir(current: string, requested: string): string {
   let p = requested === "" ? parent : requested;
   if (!isAbs(p)) p = join(parent, p);
   return p;
-}
-
-/** The mount point of a relative target (convert_runmount.go): `filepath.Join("/", dir, target)`. */
-export function mountPoint(dir: string, target: string): string {
-  // Cleaning never changes whether a path starts with "/".
-  return isAbs(target) ? target : join("/", dir, target);
 }
 
 function dispatchUser(st: StageState, c: UserCommand, span: Span, ctx: DispatchContext): StopError | null {
@@ -229,11 +223,7 @@ function dispatchCopy(
 export function unregisteredIdentity(index: number, ctx: DispatchContext): string {
   const u = ctx.unregistered[index - ctx.states.length];
   if (u === undefined || u.ref === null) return "scratch";
-  return `image ${u.ref}@${ctx.targetText}`;
-}
-
-export function ordinalOf(input: ConvertInput, c: Command): number {
-  return input.ordinals.get(c) ?? -1;
+  return flat`image ${u.ref}@${ctx.targetText}`;
 }
 
 /**
@@ -244,8 +234,8 @@ export function ordinalOf(input: ConvertInput, c: Command): number {
 export function stageIdentity(st: StageState): string {
   if (st.identity !== null) return st.identity;
   const id = st.platformSpecific
-    ? `stage ${st.stage.stageName}#${st.contentId}@${st.execPlatform}`
-    : `stage ${st.stage.stageName}#${st.contentId}`;
+    ? flat`stage ${st.stage.stageName}#${st.contentId}@${st.execPlatform}`
+    : flat`stage ${st.stage.stageName}#${st.contentId}`;
   if (st.done) st.identity = id;
   return id;
 }

@@ -24,44 +24,131 @@ export type EnvOrigin =
   /** The PATH BuildKit adds when the image has none (convert.go "make sure that PATH is always set"). */
   | { readonly kind: "default-path" };
 
-export class EnvList {
-  private readonly values: Map<string, string>;
-  private readonly origins: Map<string, EnvOrigin>;
+/** Keys an environment holds in one array before it moves to a Map (see EnvList). */
+const SMALL = 6;
 
-  constructor(values?: Map<string, string>, origins?: Map<string, EnvOrigin>) {
-    this.values = values ?? new Map();
-    this.origins = origins ?? new Map();
+/**
+ * Most environments are small (a stage's PATH and its few ARGs and ENVs), and
+ * every stage dispatch on every platform makes one, so a small one is a
+ * single array of key, value, origin triples searched linearly: two Maps
+ * per dispatch were a tenth of the resolver's allocation. Past SMALL keys it
+ * becomes a Map of values plus a log of origins, so large ones stay O(1).
+ */
+export class EnvList {
+  /** Small form: [key, value, origin, key, value, origin…] in AddOrReplace order; null once large. */
+  private triples: (string | EnvOrigin)[] | null;
+  /** Large form: the values, in AddOrReplace order. */
+  private values: Map<string, string> | null;
+  /**
+   * Large form: where each value came from, as a log of key, origin, key,
+   * origin…; the last entry of a key is its origin. Origins are only read by
+   * traces and by ARGs that take a global: a log is one array, not a Map.
+   */
+  private log: (string | EnvOrigin)[] | null;
+
+  constructor() {
+    this.triples = [];
+    this.values = null;
+    this.log = null;
   }
 
   /** AddOrReplace: the key moves to the end. */
   set(key: string, value: string, origin: EnvOrigin): void {
-    this.values.delete(key);
-    this.values.set(key, value);
-    this.origins.set(key, origin);
+    const t = this.triples;
+    if (t !== null) {
+      const at = find(t, key);
+      if (at >= 0) {
+        // Shift the later triples down over it, in place.
+        for (let i = at; i < t.length - 3; i++) t[i] = t[i + 3] as string | EnvOrigin;
+        t.length -= 3;
+      } else if (t.length === SMALL * 3) {
+        this.grow(t);
+        this.set(key, value, origin);
+        return;
+      }
+      t.push(key, value, origin);
+      return;
+    }
+    const values = this.values as Map<string, string>;
+    values.delete(key);
+    values.set(key, value);
+    (this.log as (string | EnvOrigin)[]).push(key, origin);
   }
 
   get(key: string): string | undefined {
-    return this.values.get(key);
+    const t = this.triples;
+    if (t === null) return (this.values as Map<string, string>).get(key);
+    const at = find(t, key);
+    return at < 0 ? undefined : (t[at + 1] as string);
   }
 
   has(key: string): boolean {
-    return this.values.has(key);
+    const t = this.triples;
+    return t === null ? (this.values as Map<string, string>).has(key) : find(t, key) >= 0;
   }
 
   origin(key: string): EnvOrigin | undefined {
-    return this.origins.get(key);
+    const t = this.triples;
+    if (t !== null) {
+      const at = find(t, key);
+      return at < 0 ? undefined : (t[at + 2] as EnvOrigin);
+    }
+    if (!(this.values as Map<string, string>).has(key)) return undefined;
+    const log = this.log as (string | EnvOrigin)[];
+    for (let i = log.length - 2; i >= 0; i -= 2) if (log[i] === key) return log[i + 1] as EnvOrigin;
+    return undefined;
   }
 
+  /** Keys in AddOrReplace order (the order BuildKit's suggestions scan). */
   keys(): string[] {
-    return [...this.values.keys()];
+    const t = this.triples;
+    if (t === null) return [...(this.values as Map<string, string>).keys()];
+    const keys: string[] = [];
+    for (let i = 0; i < t.length; i += 3) keys.push(t[i] as string);
+    return keys;
   }
 
-  /** The live map, for the word expander (read-only by contract). */
+  /**
+   * The values as a map, for the word expander (read-only by contract): a
+   * small environment makes one, which only an expansion seen for the first
+   * time needs (expansion-memo.ts).
+   */
   get map(): ReadonlyMap<string, string> {
-    return this.values;
+    const t = this.triples;
+    if (t === null) return this.values as Map<string, string>;
+    const m = new Map<string, string>();
+    for (let i = 0; i < t.length; i += 3) m.set(t[i] as string, t[i + 1] as string);
+    return m;
   }
 
   clone(): EnvList {
-    return new EnvList(new Map(this.values), new Map(this.origins));
+    const copy = new EnvList();
+    if (this.triples !== null) {
+      copy.triples = this.triples.slice();
+    } else {
+      copy.triples = null;
+      copy.values = new Map(this.values);
+      copy.log = (this.log as (string | EnvOrigin)[]).slice();
+    }
+    return copy;
   }
+
+  /** Moves to the large form. */
+  private grow(t: readonly (string | EnvOrigin)[]): void {
+    const values = new Map<string, string>();
+    const log: (string | EnvOrigin)[] = [];
+    for (let i = 0; i < t.length; i += 3) {
+      values.set(t[i] as string, t[i + 1] as string);
+      log.push(t[i] as string, t[i + 2] as EnvOrigin);
+    }
+    this.triples = null;
+    this.values = values;
+    this.log = log;
+  }
+}
+
+/** Index of `key`'s triple, or -1. */
+function find(t: readonly (string | EnvOrigin)[], key: string): number {
+  for (let i = 0; i < t.length; i += 3) if (t[i] === key) return i;
+  return -1;
 }

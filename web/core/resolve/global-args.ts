@@ -9,6 +9,8 @@ import type { ArgCommand } from "../parse/types";
 import type { Platform } from "../platform/index";
 import { PLATFORM_ARG_NAMES, platformArgs } from "../platform/index";
 import { EnvList } from "./env-list";
+import type { OriginMemo } from "./origin-memo";
+import { AUTOMATIC_ORIGIN, OVERRIDDEN_AUTOMATIC_ORIGIN } from "./origin-memo";
 import type { StopError } from "./types";
 
 /** Order of platform.go defaultArgs (it matters for "did you mean" scans). */
@@ -29,7 +31,11 @@ export function defaultArgs(
   const env = new EnvList();
   for (const key of AUTOMATIC_ARG_ORDER) {
     const override = buildArgs.get(key);
-    env.set(key, override ?? values[key] ?? "", { kind: "automatic", overridden: override !== undefined });
+    env.set(
+      key,
+      override ?? values[key] ?? "",
+      override === undefined ? AUTOMATIC_ORIGIN : OVERRIDDEN_AUTOMATIC_ORIGIN,
+    );
   }
   return env;
 }
@@ -40,6 +46,7 @@ export function buildMetaArgs(
   metaArgs: readonly ArgCommand[],
   buildArgs: ReadonlyMap<string, string>,
   expansions: ExpansionMemo,
+  origins: OriginMemo,
 ): StopError | null {
   for (const cmd of metaArgs) {
     for (const kv of cmd.args) {
@@ -52,8 +59,7 @@ export function buildMetaArgs(
         if (!r.ok) return { message: r.error, span: cmd.span };
         value = r.value;
       }
-      if (value !== null)
-        env.set(kv.key, value, { kind: "global-arg", line: cmd.startLine, fromBuildArg: fromBuildArg !== undefined });
+      if (value !== null) env.set(kv.key, value, origins.globalArg(cmd, fromBuildArg !== undefined));
     }
   }
   return null;

@@ -45,6 +45,13 @@ const CLEAN: [string, string][] = [
   ["/a/../b", "/b"],
   ["/..", "/"],
   ["a/..", "."],
+  // Names that start with dots are not `.` or `..` elements.
+  [".cache", ".cache"],
+  ["/root/.cache/go-build", "/root/.cache/go-build"],
+  ["/a/..b/...", "/a/..b/..."],
+  ["/a/.b/", "/a/.b"],
+  ["a/b/.", "a/b"],
+  ["/a/b/..", "/a"],
 ];
 
 describe("path.Clean", () => {

@@ -8,6 +8,8 @@
 /** Go `path.Clean`: collapse `//`, drop `.`, resolve `..` lexically, no trailing `/`, `""` → `.`. */
 export function clean(p: string): string {
   if (p === "") return ".";
+  // Most paths (cache targets, WORKDIRs) are already clean: no new string for them.
+  if (isClean(p)) return p;
   const rooted = p.charCodeAt(0) === 47;
   const n = p.length;
   // `out` is built as a string; `dotdot` is the index where `..` can no longer backtrack.
@@ -39,6 +41,21 @@ export function clean(p: string): string {
     }
   }
   return out === "" ? "." : out;
+}
+
+/** No empty, `.` or `..` element and no trailing `/` (Clean would keep such a path as it is). */
+function isClean(p: string): boolean {
+  const n = p.length;
+  let start = p.charCodeAt(0) === 47 ? 1 : 0;
+  if (start === n) return n === 1; // "/"
+  for (let i = start; i <= n; i++) {
+    if (i < n && p.charCodeAt(i) !== 47) continue;
+    const len = i - start;
+    if (len === 0) return false;
+    if (p.charCodeAt(start) === 46 && (len === 1 || (len === 2 && p.charCodeAt(start + 1) === 46))) return false;
+    start = i + 1;
+  }
+  return true;
 }
 
 /** Go `path.Join` (and `filepath.Join` on Linux): join the non-empty elements with `/`, then Clean. */

@@ -15,9 +15,12 @@ import { ExpansionMemo } from "./expansion-memo";
 import type { LintConfig } from "./lint-config";
 import { DEFAULT_LINT_CONFIG, parseLintOptions } from "./lint-config";
 import { prepare, splitStages } from "./prepare";
+import { MountShapes } from "./mount-parse";
 import { buildMountReports } from "./mount-reports";
 import { MountSlots } from "./mount-slots";
+import { OriginMemo } from "./origin-memo";
 import { PlatformMemo } from "./platform-memo";
+import { Scratch } from "./scratch";
 import { KeyBuffer, StageMemos } from "./stage-memo";
 import { StepCache } from "./step-cache";
 import type { Resolution, ResolveExtras, StopError } from "./types";
@@ -91,23 +94,27 @@ export function resolve(
     early = { message: "dockerfile contains no stages to build", span: null };
 
   const prep = prepare(parsed, split);
-  const ordinals = ordinalsOf(parsed.commands);
+  const ordinals = runOrdinals(parsed.commands);
   const input: ConvertInput = {
     parsed,
     prep,
-    ordinals,
-    literalMounts: new Map(),
     platforms: new PlatformMemo(),
     references: new Map(),
     cellCores: new Map(),
+    mountShapes: new MountShapes(parsed.directives.escapeToken),
+    mountPoints: new Map(),
+    scratch: new Scratch(),
+    imageEnvs: new Map(),
+    origins: new OriginMemo(),
     slots: new MountSlots(ordinals),
     steps: new StepCache(buildArgs.get(NS_ARG) ?? ""),
     stageMemos: new StageMemos(prep, buildArgs),
     keys: { dispatch: new KeyBuffer(), content: new KeyBuffer(), thisPlatformOnly: false },
     expansions: new ExpansionMemo(parsed.directives.escapeToken),
+    states: [],
+    unregistered: null,
     options: {
       buildArgs,
-      cacheNamespace: buildArgs.get(NS_ARG) ?? "",
       target: options.target ?? "",
       allStages: extras.allStages ?? false,
       lintConfig,
@@ -189,11 +196,15 @@ function failed(error: StopError, stageCount: number): PlatformOutcome {
   };
 }
 
-function ordinalsOf(commands: readonly Command[]): Map<Command, number> {
+/**
+ * Position in parsed.commands of each RUN with mounts (an ONBUILD's inner RUN
+ * shares its ONBUILD's): what orders the rows of the mounts table.
+ */
+function runOrdinals(commands: readonly Command[]): Map<Command, number> {
   const m = new Map<Command, number>();
   commands.forEach((c, i) => {
-    m.set(c, i);
-    if (c.kind === "onbuild" && c.inner !== null) m.set(c.inner, i);
+    const run = c.kind === "onbuild" ? c.inner : c;
+    if (run !== null && run.kind === "run" && run.mounts.length > 0) m.set(run, i);
   });
   return m;
 }

@@ -10,9 +10,11 @@ import type { DispatchContext } from "./convert";
 import type { StageState } from "./stage-state";
 import { clean } from "./go-path";
 import type { MountSlot } from "./mount-slots";
-import type { ParsedRunMount } from "./run";
+import type { ParsedRunMount } from "./mount-parse";
+import type { ScratchList } from "./scratch";
 import type { DefaultIdReason } from "./step-cache";
 import { NO_BASE_STEP } from "./step-cache";
+import { flat } from "./flat";
 import { describeVariable, code } from "./trace";
 
 /** What a mount field was before and after expansion. */
@@ -149,16 +151,20 @@ export function buildCore(input: CellInput): CellCore {
   const { st, ctx, parsed, spec } = input;
   const steps = ctx.input.steps;
   const m = parsed.mount;
-  const trace: TraceStep[] = [steps.writtenStep(spec, st.stage.stageName)];
-  const variables: VariableUse[] = [];
+  const trace = ctx.input.scratch.trace;
+  const variables = ctx.input.scratch.variables;
+  trace.clear();
+  variables.clear();
+  trace.push(steps.writtenStep(spec, st.stage.stageName));
 
   // Variables, option by option (a literal mount has none).
-  if (parsed.expansions.size > 0) traceVariables(input, trace, variables);
+  if (parsed.hasExpansions) traceVariables(input, trace, variables);
 
   // The id (convert_runmount.go: empty → path.Clean of the target as written).
   let id = m.cacheId;
   if (id === "") {
-    const idField = parsed.fieldOf["id"] ?? parsed.fieldOf["cacheId"];
+    const idIndex = parsed.fieldOf["id"] ?? parsed.fieldOf["cacheId"];
+    const idField = idIndex === undefined ? undefined : spec.fields[idIndex];
     const reason: DefaultIdReason = idField === undefined ? 0 : (idField.value?.text ?? "") === "" ? 1 : 2;
     id = clean(m.target);
     trace.push(steps.defaultIdStep(reason, id));
@@ -167,14 +173,15 @@ export function buildCore(input: CellInput): CellCore {
     trace.push(steps.explicitIdStep(id));
   }
 
-  const cacheKey = `${ctx.input.options.cacheNamespace}/${id}`;
-  const keySteps = steps.keySteps(cacheKey);
-  trace.push(keySteps[0], keySteps[1]);
+  const key = steps.cacheKey(id);
+  const cacheKey = key.cacheKey;
+  trace.push(key.steps[0]);
+  trace.push(key.steps[1]);
 
   if (input.mountPoint !== m.target) {
     trace.push({
       kind: "workdir",
-      text: `The relative target ${code(m.target === "" ? "(none)" : m.target)} is joined to WORKDIR ${code(st.dir === "" ? "/" : st.dir)} → mounted at ${code(input.mountPoint)}; the id does not include WORKDIR.`,
+      text: flat`The relative target ${code(m.target === "" ? "(none)" : m.target)} is joined to WORKDIR ${code(st.dir === "" ? "/" : st.dir)} → mounted at ${code(input.mountPoint)}; the id does not include WORKDIR.`,
     });
   }
 
@@ -188,24 +195,24 @@ export function buildCore(input: CellInput): CellCore {
   let identity = "";
   if (input.sourcePath !== "/") {
     hasBase = !input.srcScratch;
-    identity = `${input.srcIdentity}:${input.sourcePath}`;
+    identity = flat`${input.srcIdentity}:${input.sourcePath}`;
     base = hasBase ? { kind: "from", from: input.srcLabel, source: input.sourcePath, identity } : NO_BASE;
     trace.push({
       kind: "base",
       text: hasBase
-        ? `A new cache directory starts with ${code(input.sourcePath)} of ${describeSource(input)}${mkdir ? " (uid/gid/mode are ignored with a source)" : ""}.`
-        : `A new cache directory starts empty: ${describeSource(input)} has no content${mkdir ? " (uid/gid/mode are ignored with a source)" : ""}.`,
+        ? flat`A new cache directory starts with ${code(input.sourcePath)} of ${describeSource(input)}${mkdir ? " (uid/gid/mode are ignored with a source)" : ""}.`
+        : flat`A new cache directory starts empty: ${describeSource(input)} has no content${mkdir ? " (uid/gid/mode are ignored with a source)" : ""}.`,
     });
   } else if (mkdir) {
     hasBase = true;
-    const mk = `mkdir(uid=${uid},gid=${gid},mode=0${mode.toString(8)})`;
-    identity = input.srcScratch ? mk : `${input.srcIdentity}+${mk}`;
+    const mk = flat`mkdir(uid=${uid},gid=${gid},mode=0${mode.toString(8)})`;
+    identity = input.srcScratch ? mk : flat`${input.srcIdentity}+${mk}`;
     base = input.srcScratch
       ? { kind: "mkdir", uid, gid, mode }
       : { kind: "from", from: input.srcLabel, source: "/", identity };
     trace.push({
       kind: "base",
-      text: `uid/gid/mode without source → a new cache directory starts as an internal mkdir owned by ${uid}:${gid} with mode 0${mode.toString(8)}${input.srcScratch ? "" : ` on top of ${describeSource(input)}`}, so it is a different directory from the same key without them.`,
+      text: flat`uid/gid/mode without source → a new cache directory starts as an internal mkdir owned by ${uid}:${gid} with mode 0${mode.toString(8)}${input.srcScratch ? "" : ` on top of ${describeSource(input)}`}, so it is a different directory from the same key without them.`,
     });
   } else {
     hasBase = !input.srcScratch;
@@ -214,14 +221,14 @@ export function buildCore(input: CellInput): CellCore {
       base = { kind: "from", from: input.srcLabel, source: "/", identity };
       trace.push({
         kind: "base",
-        text: `A new cache directory starts with the content of ${describeSource(input)}, so it is a different directory from the same key without it.`,
+        text: flat`A new cache directory starts with the content of ${describeSource(input)}, so it is a different directory from the same key without it.`,
       });
     } else {
       base = NO_BASE;
       trace.push(NO_BASE_STEP);
     }
   }
-  const effectiveKey = hasBase ? `${cacheKey}:${identity}` : cacheKey;
+  const effectiveKey = hasBase ? flat`${cacheKey}:${identity}` : cacheKey;
 
   const sharing: Sharing = m.sharing === "private" || m.sharing === "locked" ? m.sharing : "shared";
   trace.push(steps.sharingStep(m.sharing, sharing));
@@ -236,8 +243,8 @@ export function buildCore(input: CellInput): CellCore {
     base,
     effectiveKey,
     // Exact sizes: cores live as long as the analysis.
-    variables: variables.length === 0 ? NO_VARIABLES : variables.slice(),
-    steps: trace.slice(),
+    variables: variables.copy(NO_VARIABLES),
+    steps: trace.copy(NO_STEPS),
     srcIdentity: input.srcIdentity,
     srcScratch: input.srcScratch,
     srcLabel: input.srcLabel,
@@ -247,7 +254,7 @@ export function buildCore(input: CellInput): CellCore {
 }
 
 /** The variables of each expanded option, in TRACED_OPTIONS order, and what each expanded to. */
-function traceVariables(input: CellInput, trace: TraceStep[], variables: VariableUse[]): void {
+function traceVariables(input: CellInput, trace: ScratchList<TraceStep>, variables: ScratchList<VariableUse>): void {
   const { st, ctx, parsed } = input;
   const steps = ctx.input.steps;
   for (const pair of TRACED_OPTIONS) {
@@ -255,7 +262,7 @@ function traceVariables(input: CellInput, trace: TraceStep[], variables: Variabl
     // parse/mount.ts names them by option key; accept the ParsedMount property too.
     const field = parsed.fieldOf[option] ?? parsed.fieldOf[pair[1]];
     if (field === undefined) continue;
-    const e = parsed.expansions.get(field);
+    const e = parsed.expansions[field];
     if (e === undefined) continue;
     for (let i = 0; i < e.uses.length; i++) {
       const u = e.uses[i] as VariableRef;
@@ -270,6 +277,7 @@ function traceVariables(input: CellInput, trace: TraceStep[], variables: Variabl
 
 const NO_BASE: MountBase = { kind: "none" };
 const NO_VARIABLES: readonly VariableUse[] = [];
+const NO_STEPS: readonly TraceStep[] = [];
 
 function describeSource(input: CellInput): string {
   if (input.srcIdentity.startsWith("stage ")) {

@@ -10,6 +10,7 @@ import type { PlatformOutcome } from "./convert";
 import { traceOf } from "./mount-cell";
 import type { MountSlot, MountSlots } from "./mount-slots";
 import type { Prepared } from "./prepare";
+import { flat } from "./flat";
 import { code } from "./trace";
 
 /** The type a mount has before expansion (last `type=` wins; bind by default). */
@@ -76,15 +77,16 @@ export function buildMountReports(
       const c = pc.command;
       const run =
         c.kind === "run" ? c : c.kind === "onbuild" && c.inner !== null && c.inner.kind === "run" ? c.inner : null;
-      if (run === null) continue;
+      if (run === null || run.mounts.length === 0) continue;
       const isTrigger = c.kind === "onbuild";
       if (isTrigger && !triggerOwner.has(run)) triggerOwner.set(run, stage.index);
-      const runners = isTrigger ? [...(children.get(stage.index) ?? [])] : [stage.index];
-      if (isTrigger && runners.length === 0) runners.push(stage.index);
-      run.mounts.forEach((_, mountIndex) => {
-        if (writtenType(run, mountIndex) !== "cache") return;
-        for (const s of runners) slots.get(s, run, mountIndex, isTrigger);
-      });
+      const runners = isTrigger ? [...(children.get(stage.index) ?? [])] : null;
+      if (runners !== null && runners.length === 0) runners.push(stage.index);
+      for (let mountIndex = 0; mountIndex < run.mounts.length; mountIndex++) {
+        if (writtenType(run, mountIndex) !== "cache") continue;
+        if (runners === null) slots.get(stage.index, run, mountIndex, false);
+        else for (const s of runners) slots.get(s, run, mountIndex, true);
+      }
     }
   }
 
@@ -124,20 +126,20 @@ function unbuiltCell(
 ): MountCell {
   let step: TraceStep;
   if (o !== undefined && o.error !== null) {
-    step = { kind: "error", text: `BuildKit stops converting ${requested} before this mount: ${o.error.message}` };
+    step = { kind: "error", text: flat`BuildKit stops converting ${requested} before this mount: ${o.error.message}` };
   } else if (o !== undefined && o.built[slot.stageIndex] !== true) {
     const t = targetName === null ? "the target stage" : `target ${code(targetName)}`;
     step = {
       kind: "written",
-      text: `Stage ${code(stageName)} is not built for ${t} on ${requested}: nothing the target needs reaches it, so BuildKit never evaluates this mount.`,
+      text: flat`Stage ${code(stageName)} is not built for ${t} on ${requested}: nothing the target needs reaches it, so BuildKit never evaluates this mount.`,
     };
   } else if (slot.trigger) {
     step = {
       kind: "written",
-      text: `This ONBUILD mount only runs in stages built FROM its stage; none is built on ${requested}.`,
+      text: flat`This ONBUILD mount only runs in stages built FROM its stage; none is built on ${requested}.`,
     };
   } else {
-    step = { kind: "written", text: `On ${requested} this mount's type does not expand to ${code("cache")}.` };
+    step = { kind: "written", text: flat`On ${requested} this mount's type does not expand to ${code("cache")}.` };
   }
   return {
     platformIndex,

@@ -5,7 +5,15 @@
  * look at literal stage names).
  */
 import { expandWord } from "../expand/index";
-import type { ArgCommand, Command, FromCommand, OnbuildCommand, ParsedDockerfile, RunCommand } from "../parse/types";
+import type {
+  ArgCommand,
+  Command,
+  FromCommand,
+  MountSpec,
+  OnbuildCommand,
+  ParsedDockerfile,
+  RunCommand,
+} from "../parse/types";
 import { parseGoAtoi } from "./go-strconv";
 import { isPlainWord } from "./plain-word";
 import type { PreparedCommand, StopError } from "./types";
@@ -17,6 +25,8 @@ export interface PreparedStage {
   readonly name: string | null;
   /** BuildKit's stageName: the name, or `stage-N` (convert.go). */
   readonly stageName: string;
+  /** The stage name as traces show it, in backticks (trace.ts code), made once. */
+  readonly label: string;
   readonly commands: readonly PreparedCommand[];
   /** ONBUILD instructions of this stage (they run in the stages built FROM it). */
   readonly onbuilds: readonly OnbuildCommand[];
@@ -89,11 +99,13 @@ export function namedBefore(prep: Prepared, name: string, before: number): numbe
 
 /** The `from=` of each mount as toCommand sees it: raw (unexpanded), last one wins, `scratch` when absent (convert_runmount.go detectRunMount). */
 export function rawMountFroms(run: RunCommand): string[] {
-  return run.mounts.map((m) => {
-    let from = "";
-    for (const f of m.fields) if (f.key === "from" && f.value !== null) from = f.value.text;
-    return from === "" ? SCRATCH : from;
-  });
+  return run.mounts.map(rawMountFrom);
+}
+
+export function rawMountFrom(m: MountSpec): string {
+  let from = "";
+  for (const f of m.fields) if (f.key === "from" && f.value !== null) from = f.value.text;
+  return from === "" ? SCRATCH : from;
 }
 
 export function prepare(parsed: ParsedDockerfile, split: ReturnType<typeof splitStages>): Prepared {
@@ -123,56 +135,56 @@ export function prepare(parsed: ParsedDockerfile, split: ReturnType<typeof split
   const resolveSource = (name: string): number => {
     const byName = stageByName.get(name.toLowerCase());
     if (byName !== undefined) return byName;
-    unregistered.push({ baseName: name });
-    deps.push([]);
+    // Every mount without `from=` is a state of its own (a file can have thousands): one object stands for them.
+    unregistered.push(name === SCRATCH ? SCRATCH_SOURCE : { baseName: name });
+    deps.push(NO_SOURCES);
     return n + unregistered.length - 1;
   };
 
-  const toCommand = (c: Command, trigger: PreparedCommand["trigger"]): PreparedCommand | StopError => {
+  const toCommand = (c: Command): PreparedCommand | StopError => {
     if (c.kind === "copy" && c.from !== null && c.from !== "") {
       const r = copyFromSource(c.from, escape, stageByName, n + unregistered.length, c.span);
       if ("message" in r) return r;
       const src = r.index ?? resolveSource(c.from);
-      return { command: c, sources: [src], trigger, mountCache: null };
+      return { command: c, sources: [src], trigger: null, mountCache: null };
     }
     if (c.kind === "run" && c.mounts.length > 0) {
-      return { command: c, sources: rawMountFroms(c).map(resolveSource), trigger, mountCache: null };
+      const sources = new Array<number>(c.mounts.length);
+      c.mounts.forEach((m, k) => (sources[k] = resolveSource(rawMountFrom(m))));
+      return { command: c, sources, trigger: null, mountCache: null };
     }
-    return { command: c, sources: [], trigger, mountCache: null };
+    return { command: c, sources: NO_SOURCES, trigger: null, mountCache: null };
   };
 
   const bases = possibleBases(split.stages, escape);
   const stages: PreparedStage[] = split.stages.map((s, i) => {
-    const commands: PreparedCommand[] = [];
-    const onbuilds: OnbuildCommand[] = [];
-    // Every mount without `from=` is a new state: a stage can have thousands of sources.
-    const seen = new Set<number>();
-    for (const c of s.commands) {
-      if (c.kind === "onbuild") onbuilds.push(c);
-      if (dependencyError !== null) {
-        commands.push({ command: c, sources: [], trigger: null, mountCache: null });
-        continue;
+    const commands = new Array<PreparedCommand>(s.commands.length);
+    let onbuilds: OnbuildCommand[] | null = null;
+    let seen: Set<number> | null = null;
+    s.commands.forEach((c, k) => {
+      if (c.kind === "onbuild") (onbuilds ??= []).push(c);
+      const pc = dependencyError === null ? toCommand(c) : null;
+      if (pc === null || "message" in pc) {
+        dependencyError ??= pc;
+        commands[k] = { command: c, sources: NO_SOURCES, trigger: null, mountCache: null };
+        return;
       }
-      const pc = toCommand(c, null);
-      if ("message" in pc) {
-        dependencyError = pc;
-        commands.push({ command: c, sources: [], trigger: null, mountCache: null });
-        continue;
-      }
-      commands.push(pc);
+      commands[k] = pc;
       for (const src of pc.sources) {
+        seen ??= new Set();
         if (seen.has(src)) continue;
         seen.add(src);
         deps[i]?.push(src);
       }
-    }
+    });
     return {
       index: i,
       from: s.from,
       name: s.from.stageName,
       stageName: stageNames[i] ?? `stage-${i}`,
+      label: `\`${stageNames[i] ?? `stage-${i}`}\``,
       commands,
-      onbuilds,
+      onbuilds: onbuilds ?? NO_ONBUILDS,
       mayBeBase: bases[i] ?? true,
     };
   });
@@ -221,6 +233,10 @@ export function copyFromSource(
 }
 
 const EMPTY_ENV: ReadonlyMap<string, string> = new Map();
+/** Shared by the many commands and unregistered states without sources; never written to. */
+const NO_SOURCES: number[] = [];
+const NO_ONBUILDS: readonly OnbuildCommand[] = [];
+const SCRATCH_SOURCE: UnregisteredState = { baseName: SCRATCH };
 
 /**
  * A FROM names an earlier stage when its expanded name is that stage's name

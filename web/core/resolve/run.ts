@@ -4,35 +4,19 @@
  * convert_runmount.go dispatchRunMounts). All mounts are parsed and
  * expanded first, then placed one by one; the first error stops the build.
  */
-import type { VariableRef } from "../expand/index";
 import { goQuote } from "../expand/index";
-import type { MountField, MountSpec, RunCommand, Span } from "../parse/types";
-import type { ParsedMount } from "../parse/mount";
-import { parseMountDispatch } from "../parse/mount";
+import type { MountSpec, RunCommand, Span } from "../parse/types";
 import type { DispatchContext } from "./convert";
 import type { StageState } from "./stage-state";
-import { expandInStage, mountPoint, stageIdentity, unregisteredIdentity } from "./dispatch";
-import { join } from "./go-path";
-import { isPlainWord } from "./plain-word";
-import type { CellCore, FieldExpansion } from "./mount-cell";
+import { stageIdentity, unregisteredIdentity } from "./dispatch";
+import { isAbs, join } from "./go-path";
+import type { CellCore } from "./mount-cell";
+import type { MountShape } from "./mount-parse";
+import { parseRunMount } from "./mount-parse";
 import type { MountSlot } from "./mount-slots";
 import { buildCore, sameLiteralCore } from "./mount-cell";
 import { SCRATCH } from "./prepare";
 import type { PreparedCommand, StopError } from "./types";
-
-export interface ParsedRunMount {
-  readonly mount: ParsedMount;
-  readonly fieldOf: Readonly<Record<string, MountField>>;
-  readonly expansions: ReadonlyMap<MountField, FieldExpansion>;
-  /** No field has anything to expand: the same on every platform. */
-  readonly literal: boolean;
-}
-
-/** A mount whose fields have nothing to expand is the same on every platform. */
-function isLiteralMount(spec: MountSpec, escape: "\\" | "`"): boolean {
-  for (const f of spec.fields) if (f.value !== null && !isPlainWord(f.value.text, escape)) return false;
-  return true;
-}
 
 export function dispatchRun(
   st: StageState,
@@ -43,21 +27,22 @@ export function dispatchRun(
 ): StopError | null {
   // 1. Parse and expand every mount (setMountState with an expander).
   const cache = (pc.mountCache ??= run.mounts.map((spec) => ({
-    literal: literalMount(spec, ctx),
+    shape: ctx.input.mountShapes.of(spec),
     slot: null,
     cores: null,
   })));
-  const mounts: ParsedRunMount[] = [];
+  const mounts = ctx.input.scratch.mounts;
+  mounts.clear();
   for (let i = 0; i < run.mounts.length; i++) {
-    const known = (cache[i] as MountCache).literal;
-    const pm = known === false ? parseExpandedMount(st, run.mounts[i] as MountSpec, ctx) : known;
+    const pm = parseRunMount((cache[i] as MountCache).shape, run.mounts[i] as MountSpec, st, ctx);
     if ("message" in pm) return pm;
     mounts.push(pm);
   }
 
   // 2. Place them (dispatchRunMounts).
+  const cores = ctx.input.scratch.cores;
   for (let i = 0; i < mounts.length; i++) {
-    const pm = mounts[i] as ParsedRunMount;
+    const pm = mounts.at(i);
     const spec = run.mounts[i];
     const m = pm.mount;
     let from = m.from;
@@ -94,7 +79,7 @@ export function dispatchRun(
       if (m.source !== "") return { message: "ssh does not support source", span: spec?.flag.span ?? span };
       continue;
     }
-    const target = mountPoint(st.dir, m.target);
+    const target = mountPoint(st.dir, m.target, ctx);
     if (target === "/") return { message: `invalid mount target ${goQuote(target)}`, span: spec?.flag.span ?? span };
 
     if (m.type === "cache" && spec !== undefined) {
@@ -120,7 +105,7 @@ export function dispatchRun(
         });
         shared?.push(core);
       }
-      st.cores.push(core);
+      cores.push(core);
     }
   }
 
@@ -136,21 +121,12 @@ export function dispatchRun(
  * command is prepared again per platform; the Maps behind keep it shared.)
  */
 export interface MountCache {
-  /** parseMountDispatch of a literal mount, or false when it has something to expand. */
-  readonly literal: ParsedRunMount | StopError | false;
+  /** How the mount is written (mount-parse.ts). */
+  readonly shape: MountShape;
   /** The row of its cells (one command runs in one stage), made with its first cell. */
   slot: MountSlot | null;
   /** Cores of a literal mount (mount-cell.ts sameLiteralCore), fetched with its first cell. */
   cores: CellCore[] | null;
-}
-
-function literalMount(spec: MountSpec, ctx: DispatchContext): ParsedRunMount | StopError | false {
-  let known = ctx.input.literalMounts.get(spec);
-  if (known === undefined) {
-    known = isLiteralMount(spec, ctx.input.parsed.directives.escapeToken) ? parseLiteralMount(spec) : false;
-    ctx.input.literalMounts.set(spec, known);
-  }
-  return known;
 }
 
 function literalCores(spec: MountSpec, ctx: DispatchContext): CellCore[] {
@@ -159,35 +135,17 @@ function literalCores(spec: MountSpec, ctx: DispatchContext): CellCore[] {
   return cores;
 }
 
-/** A literal mount parses the same everywhere: once per analysis. */
-function parseLiteralMount(spec: MountSpec): ParsedRunMount | StopError {
-  const r = parseMountDispatch(spec.fields, (value) => ({ ok: true, value }));
-  return r.ok
-    ? { mount: r.mount, fieldOf: r.fieldOf, expansions: NO_EXPANSIONS, literal: true }
-    : { message: r.error, span: r.field?.span ?? spec.flag.span };
-}
-
-/** setMountState with the stage's expander, recording each field's expansion for the trace. */
-function parseExpandedMount(st: StageState, spec: MountSpec, ctx: DispatchContext): ParsedRunMount | StopError {
-  const expansions = new Map<MountField, FieldExpansion>();
-  const r = parseMountDispatch(spec.fields, (value, field) => {
-    const e = expandInStage(st, value, field.span, ctx);
-    expansions.set(field, {
-      written: value,
-      result: e,
-      value: e.ok ? e.value : "",
-      uses: e.uses,
-      values: valuesOf(st, e.uses),
-    });
-    return e.ok ? { ok: true, value: e.value } : { ok: false, error: e.error };
-  });
-  return r.ok
-    ? { mount: r.mount, fieldOf: r.fieldOf, expansions, literal: false }
-    : { message: r.error, span: r.field?.span ?? spec.flag.span };
-}
-
-const NO_EXPANSIONS: ReadonlyMap<MountField, FieldExpansion> = new Map();
-
-function valuesOf(st: StageState, uses: readonly VariableRef[]): (string | null)[] {
-  return uses.map((u) => (u.defined ? (st.env.get(u.name) ?? null) : null));
+/**
+ * The mount point of a relative target (convert_runmount.go):
+ * `filepath.Join("/", dir, target)`, remembered per WORKDIR and target as
+ * the same few pairs come back in every stage and platform.
+ */
+function mountPoint(dir: string, target: string, ctx: DispatchContext): string {
+  // Cleaning never changes whether a path starts with "/".
+  if (isAbs(target)) return target;
+  let byTarget = ctx.input.mountPoints.get(dir);
+  if (byTarget === undefined) ctx.input.mountPoints.set(dir, (byTarget = new Map()));
+  let p = byTarget.get(target);
+  if (p === undefined) byTarget.set(target, (p = join("/", dir, target)));
+  return p;
 }

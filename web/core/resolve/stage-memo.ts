@@ -13,7 +13,6 @@
 import type { LintWarning } from "../parse/types";
 import type { DispatchContext } from "./convert";
 import type { ImageEnvEntry, StageState } from "./stage-state";
-import { stageIdentity, unregisteredIdentity } from "./dispatch";
 import type { EnvList } from "./env-list";
 import { AUTOMATIC_ARGS } from "./global-args";
 import type { CellCore } from "./mount-cell";
@@ -34,7 +33,7 @@ export interface StageMemo {
   readonly scratch: boolean;
   readonly platformSpecific: boolean;
   /** Never pushed to after the dispatch: replays share it. */
-  readonly cores: CellCore[];
+  readonly cores: readonly CellCore[];
   /** Lint warnings of the dispatch, when they were collected. */
   readonly lints: readonly LintWarning[];
   readonly lintsKept: boolean;
@@ -44,7 +43,7 @@ export interface StageMemo {
  * One part of a key. Keys are compared part by part, never joined into a
  * string: building, hashing and comparing long strings for every stage on
  * every platform was a good part of the resolver's time. `null` is an unset
- * global.
+ * global, or a source whose content is the same on every platform.
  */
 export type KeyPart = string | number | null;
 
@@ -148,19 +147,39 @@ export function stageKeys(st: StageState, ctx: DispatchContext): StageKeys {
   return keys;
 }
 
+/**
+ * A source's part of the keys, as parts rather than its identity string
+ * (dispatch.ts stageIdentity, unregisteredIdentity), which would be built
+ * for every source on every platform just to be compared: a stage is its
+ * content id (unique across stages) and, for platform-specific content,
+ * where it ran; an image is its reference on this target. Each source's
+ * parts start with a tag of its own type, so sequences never run together.
+ */
 function addSource(d: number, mount: boolean, key: KeyBuffer, content: KeyBuffer, ctx: DispatchContext): void {
   const src = ctx.states[d];
   if (src === undefined) {
-    const u = unregisteredIdentity(d, ctx);
-    if (u === "scratch") return;
-    key.add(mount ? u : "u");
-    content.add(u);
+    const u = ctx.unregistered[d - ctx.states.length];
+    if (u === undefined || u.ref === null) return; // scratch
+    key.add("u");
+    if (mount) {
+      key.add(u.ref);
+      key.add(ctx.targetText);
+    }
+    content.add("u");
+    content.add(u.ref);
+    content.add(ctx.targetText);
   } else if (!src.dispatched) {
     key.add("!");
   } else {
-    const id = stageIdentity(src);
-    key.add(mount ? id : src.platformSpecific ? "c1" : "c0");
-    content.add(id);
+    const where = src.platformSpecific ? src.execPlatform : null;
+    if (mount) {
+      key.add(src.contentId);
+      key.add(where);
+    } else {
+      key.add(where === null ? "c0" : "c1");
+    }
+    content.add(src.contentId);
+    content.add(where);
   }
 }
 
@@ -181,20 +200,27 @@ export interface FixedKeyInputs {
 }
 
 function fixedKeyInputs(stage: PreparedStage, prep: Prepared, buildArgs: ReadonlyMap<string, string>): FixedKeyInputs {
-  const names = new Set<string>();
-  const sources: number[] = [];
-  const mounts: boolean[] = [];
+  // Most stages have neither: nothing is allocated for them.
+  let names: Set<string> | null = null;
+  let sources: number[] | null = null;
+  let mounts: boolean[] | null = null;
   for (const pc of stage.commands) {
     const c = pc.command;
-    if (c.kind === "arg") for (const kv of c.args) if (kv.value === null) names.add(kv.key);
+    if (c.kind === "arg") for (const kv of c.args) if (kv.value === null) (names ??= new Set()).add(kv.key);
     for (const d of pc.sources) {
-      if (prep.unregistered[d - prep.stages.length]?.baseName === SCRATCH) continue;
-      sources.push(d);
-      mounts.push(c.kind === "run");
+      if (d >= prep.stages.length && prep.unregistered[d - prep.stages.length]?.baseName === SCRATCH) continue;
+      (sources ??= []).push(d);
+      (mounts ??= []).push(c.kind === "run");
     }
   }
-  const globals = [...names].filter((name) => !buildArgs.has(name));
-  return { globals, automatic: globals.some((name) => AUTOMATIC_ARGS.has(name)), sources, mounts };
+  if (names === null && sources === null) return NO_FIXED_INPUTS;
+  const globals = names === null ? NO_NAMES : [...names].filter((name) => !buildArgs.has(name));
+  return {
+    globals,
+    automatic: globals.some((name) => AUTOMATIC_ARGS.has(name)),
+    sources: sources ?? NO_SOURCES,
+    mounts: mounts ?? NO_MOUNT_FLAGS,
+  };
 }
 
 /**
@@ -210,7 +236,15 @@ function appended<T>(list: readonly T[], item: T): readonly T[] {
 }
 
 const NO_PARTS: readonly KeyPart[] = [];
-const NO_FIXED_INPUTS: FixedKeyInputs = { globals: [], automatic: false, sources: [], mounts: [] };
+const NO_NAMES: readonly string[] = [];
+const NO_SOURCES: readonly number[] = [];
+const NO_MOUNT_FLAGS: readonly boolean[] = [];
+const NO_FIXED_INPUTS: FixedKeyInputs = {
+  globals: NO_NAMES,
+  automatic: false,
+  sources: NO_SOURCES,
+  mounts: NO_MOUNT_FLAGS,
+};
 const NO_LINTS: readonly LintWarning[] = [];
 
 /** One distinct dispatch key of a stage: its recorded result, and the content ids seen with it. */
@@ -251,9 +285,9 @@ export class StageMemos {
     return f;
   }
 
-  /** The entry of this key, made when the key is new (and kept unless no other platform can have it). */
-  entry(stage: number, keys: StageKeys): DispatchEntry {
-    if (keys.thisPlatformOnly) return { key: NO_PARTS, memo: null, contents: [] };
+  /** The entry of this key, made when the key is new; null when no other platform can have it. */
+  entry(stage: number, keys: StageKeys): DispatchEntry | null {
+    if (keys.thisPlatformOnly) return null;
     const list = this.entries[stage] ?? [];
     for (const e of list) if (keys.dispatch.equals(e.key)) return e;
     const entry: DispatchEntry = { key: keys.dispatch.copy(), memo: null, contents: [] };
@@ -270,7 +304,9 @@ export class StageMemos {
    * A stable small number per distinct (dispatch key, content), in order of
    * first sight: equal numbers on two platforms mean one snapshot.
    */
-  contentId(entry: DispatchEntry, content: KeyBuffer): number {
+  contentId(entry: DispatchEntry | null, content: KeyBuffer): number {
+    // A key of this platform only has content of this platform only.
+    if (entry === null) return this.contentCount++;
     for (const c of entry.contents) if (content.equals(c.content)) return c.id;
     const id = this.contentCount++;
     entry.contents = appended(entry.contents, { content: content.copy(), id });
@@ -278,15 +314,16 @@ export class StageMemos {
   }
 }
 
-/** Records a dispatch's result under its key, replacing one an earlier platform made without lints. */
+/** Records a dispatch's result under its key (if kept), replacing one an earlier platform made without lints. */
 export function recordStage(
   st: StageState,
-  entry: DispatchEntry,
+  entry: DispatchEntry | null,
   error: StopError | null,
   lints: readonly LintWarning[] | null,
   ctx: DispatchContext,
 ): void {
   st.dispatchId = ctx.input.stageMemos.nextId();
+  if (entry === null) return;
   entry.memo = {
     id: st.dispatchId,
     error,

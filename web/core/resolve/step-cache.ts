@@ -9,11 +9,18 @@ import type { MountSpec } from "../parse/types";
 import type { Sharing, TraceStep } from "../report/types";
 import type { DispatchContext } from "./convert";
 import type { ExecReason, StageState } from "./stage-state";
+import { flat } from "./flat";
 import { code, describeExecPlatform } from "./trace";
 
 /** Why an id was defaulted (mount-cell.ts), in the order of StepCache.defaultIds. */
 export const DEFAULT_ID_REASONS = ["id is not set", "id is empty", "id expands to empty"] as const;
 export type DefaultIdReason = 0 | 1 | 2;
+
+/** `namespace/id`, what BuildKit sends, with the namespace and key steps of its trace. */
+export interface CacheKey {
+  readonly cacheKey: string;
+  readonly steps: readonly [TraceStep, TraceStep];
+}
 
 export const NO_BASE_STEP: TraceStep = { kind: "base", text: "No base: a new cache directory starts empty." };
 
@@ -27,7 +34,7 @@ export class StepCache {
     new Map(),
   ];
   private readonly cleans = new Map<string, TraceStep>();
-  private readonly keys = new Map<string, readonly [TraceStep, TraceStep]>();
+  private readonly keys = new Map<string, CacheKey>();
   private readonly sharings = new Map<string, TraceStep>();
   /** Exec-platform steps per stage index, so equal ones are one object (mount-cell.ts shares traces by it). */
   private readonly execs: { readonly platform: string; readonly reason: ExecReason; readonly step: TraceStep }[][] = [];
@@ -41,7 +48,7 @@ export class StepCache {
     const written = spec.flag.value?.text ?? "";
     const step: TraceStep = {
       kind: "written",
-      text: `The mount is written ${code(`--mount=${written}`)} in stage ${code(stage)}.`,
+      text: flat`The mount is written ${code(`--mount=${written}`)} in stage ${code(stage)}.`,
     };
     // An ONBUILD mount runs in several stages: keep the first, build the others.
     if (seen === undefined) this.written.set(spec, { stage, step });
@@ -54,7 +61,7 @@ export class StepCache {
     if (seen !== undefined && seen.option === option) return seen.step;
     const step: TraceStep = {
       kind: "expanded",
-      text: `${option} ${code(written)} expands to ${value === "" ? "an empty string" : code(value)}.`,
+      text: flat`${option} ${code(written)} expands to ${value === "" ? "an empty string" : code(value)}.`,
     };
     if (seen === undefined) this.expanded.set(result, { option, step });
     return step;
@@ -62,7 +69,7 @@ export class StepCache {
 
   explicitIdStep(id: string): TraceStep {
     let step = this.explicitIds.get(id);
-    if (step === undefined) this.explicitIds.set(id, (step = { kind: "default-id", text: `id is ${code(id)}.` }));
+    if (step === undefined) this.explicitIds.set(id, (step = { kind: "default-id", text: flat`id is ${code(id)}.` }));
     return step;
   }
 
@@ -72,7 +79,7 @@ export class StepCache {
     if (step === undefined) {
       step = {
         kind: "default-id",
-        text: `${DEFAULT_ID_REASONS[reason]} → defaults to the cleaned target ${code(id)} (path.Clean of the target as written, before any WORKDIR join).`,
+        text: flat`${DEFAULT_ID_REASONS[reason]} → defaults to the cleaned target ${code(id)} (path.Clean of the target as written, before any WORKDIR join).`,
       };
       byId.set(id, step);
     }
@@ -83,30 +90,32 @@ export class StepCache {
   cleanStep(target: string, id: string): TraceStep {
     let step = this.cleans.get(target);
     if (step === undefined) {
-      step = { kind: "clean", text: `path.Clean turns ${code(target === "" ? '""' : target)} into ${code(id)}.` };
+      step = { kind: "clean", text: flat`path.Clean turns ${code(target === "" ? '""' : target)} into ${code(id)}.` };
       this.cleans.set(target, step);
     }
     return step;
   }
 
-  /** The namespace and key steps of `cacheKey` (the namespace is the analysis's). */
-  keySteps(cacheKey: string): readonly [TraceStep, TraceStep] {
-    let steps = this.keys.get(cacheKey);
-    if (steps === undefined) {
+  /** The cache key of `id` (the namespace is the analysis's), one string for every cell with that id, and its steps. */
+  cacheKey(id: string): CacheKey {
+    let key = this.keys.get(id);
+    if (key === undefined) {
       const ns = this.namespace;
-      steps = [
+      const cacheKey = flat`${ns}/${id}`;
+      const steps: readonly [TraceStep, TraceStep] = [
         {
           kind: "namespace",
           text:
             ns === ""
-              ? `The namespace (--build-arg BUILDKIT_CACHE_MOUNT_NS) is empty → key ${code(cacheKey)}.`
-              : `The namespace ${code(ns)} (--build-arg BUILDKIT_CACHE_MOUNT_NS) is prefixed → key ${code(cacheKey)}.`,
+              ? flat`The namespace (--build-arg BUILDKIT_CACHE_MOUNT_NS) is empty → key ${code(cacheKey)}.`
+              : flat`The namespace ${code(ns)} (--build-arg BUILDKIT_CACHE_MOUNT_NS) is prefixed → key ${code(cacheKey)}.`,
         },
-        { kind: "key", text: `BuildKit sends the cache key ${code(cacheKey)}; the platform is never part of it.` },
+        { kind: "key", text: flat`BuildKit sends the cache key ${code(cacheKey)}; the platform is never part of it.` },
       ];
-      this.keys.set(cacheKey, steps);
+      key = { cacheKey, steps };
+      this.keys.set(id, key);
     }
-    return steps;
+    return key;
   }
 
   /** `sharing` as written (after expansion), `effective` what BuildKit uses. */
@@ -115,7 +124,7 @@ export class StepCache {
     if (step === undefined) {
       step = {
         kind: "sharing",
-        text: written === "" ? `Sharing is ${code("shared")} (the default).` : `Sharing is ${code(effective)}.`,
+        text: written === "" ? flat`Sharing is ${code("shared")} (the default).` : flat`Sharing is ${code(effective)}.`,
       };
       this.sharings.set(written, step);
     }

@@ -8,6 +8,7 @@ import type { TraceStep } from "../report/types";
 import type { DispatchContext } from "./convert";
 import type { StageState } from "./stage-state";
 import type { EnvOrigin } from "./env-list";
+import { flat } from "./flat";
 import { AUTOMATIC_ARGS } from "./global-args";
 
 export function code(s: string): string {
@@ -24,12 +25,12 @@ export function describeVariable(
   ctx: DispatchContext,
 ): TraceStep {
   const name = u.name;
-  const stage = code(st.stage.stageName);
+  const stage = st.stage.label;
   if (u.defined && value !== null) {
     const origin = st.env.origin(name);
     return {
       kind: "variable",
-      text: `${code(name)} = ${value === "" ? "an empty string" : code(value)}, ${describeOrigin(name, value, origin, st, ctx)}.`,
+      text: flat`${code(name)} = ${value === "" ? "an empty string" : code(value)}, ${describeOrigin(name, value, origin, st, ctx)}.`,
     };
   }
   const plain = PLAIN_REF.test(word.slice(u.start, u.end));
@@ -37,31 +38,31 @@ export function describeVariable(
   if (AUTOMATIC_ARGS.has(name)) {
     return {
       kind: "undeclared-platform-arg",
-      text: `${code(name)} is an automatic platform ARG, but it is not declared in stage ${stage} (add ${code(`ARG ${name}`)}), ${effect}.`,
+      text: flat`${code(name)} is an automatic platform ARG, but it is not declared in stage ${stage} (add ${code(`ARG ${name}`)}), ${effect}.`,
     };
   }
   if (st.declaredArgs.has(name)) {
     return {
       kind: "undefined-variable",
-      text: `${code(name)} is declared by ${code(`ARG ${name}`)} but has no value (no default, no --build-arg, no global ARG), ${effect}.`,
+      text: flat`${code(name)} is declared by ${code(`ARG ${name}`)} but has no value (no default, no --build-arg, no global ARG), ${effect}.`,
     };
   }
   const global = ctx.globals.origin(name);
   if (global !== undefined && global.kind === "global-arg") {
     return {
       kind: "undefined-variable",
-      text: `${code(name)} is a global ARG (line ${global.line}), but stage ${stage} does not redeclare it (add ${code(`ARG ${name}`)}), ${effect}.`,
+      text: flat`${code(name)} is a global ARG (line ${global.line}), but stage ${stage} does not redeclare it (add ${code(`ARG ${name}`)}), ${effect}.`,
     };
   }
   if (ctx.input.options.buildArgs.has(name)) {
     return {
       kind: "undefined-variable",
-      text: `${code(name)} is passed with --build-arg, but stage ${stage} never declares ${code(`ARG ${name}`)}, ${effect}.`,
+      text: flat`${code(name)} is passed with --build-arg, but stage ${stage} never declares ${code(`ARG ${name}`)}, ${effect}.`,
     };
   }
   return {
     kind: "undefined-variable",
-    text: `${code(name)} is not defined at this RUN (no ARG or ENV sets it), ${effect}.`,
+    text: flat`${code(name)} is not defined at this RUN (no ARG or ENV sets it), ${effect}.`,
   };
 }
 
@@ -110,19 +111,27 @@ function describeGlobal(name: string, origin: EnvOrigin | null, ctx: DispatchCon
 
 /** The exec-platform sentence (mount-cell.ts makes it a step, one object per sentence). */
 export function describeExecPlatform(st: StageState, ctx: DispatchContext): string {
-  const stage = code(st.stage.stageName);
+  const stage = st.stage.label;
   const p = st.execPlatform;
   const r = st.execReason;
   const implicit = ctx.platform.implicit ? " (no --platform was requested, so the target is the build platform)" : "";
-  const ignored = (expr: string | null) => (expr === null ? "" : `; its ${code(`--platform=${expr}`)} is ignored`);
   switch (r.kind) {
     case "flag":
-      return `Stage ${stage} runs on ${p} because of ${code(`FROM --platform=${r.expr}`)}.`;
+      return flat`Stage ${stage} runs on ${p} because of ${code(`FROM --platform=${r.expr}`)}.`;
     case "target":
-      return `Stage ${stage} runs on the target platform ${p}${implicit} (its FROM has no --platform).`;
+      // Made for most stages on every platform: the stage's part is made once.
+      st.targetPrefix ??= flat`Stage ${stage} runs on the target platform `;
+      return st.targetPrefix + p + (ctx.platform.implicit ? IMPLICIT_TARGET_END : TARGET_END);
     case "scratch":
-      return `Stage ${stage} starts FROM scratch, so it runs on the target platform ${p}${implicit}${ignored(r.ignoredPlatform)}.`;
+      return flat`Stage ${stage} starts FROM scratch, so it runs on the target platform ${p}${implicit}${ignoredFlag(r.ignoredPlatform)}.`;
     case "inherited":
-      return `Stage ${stage} starts FROM stage ${code(r.from)}, so it runs where ${code(r.from)} runs: ${p}${ignored(r.ignoredPlatform)}.`;
+      return flat`Stage ${stage} starts FROM stage ${code(r.from)}, so it runs where ${code(r.from)} runs: ${p}${ignoredFlag(r.ignoredPlatform)}.`;
   }
+}
+
+const TARGET_END = " (its FROM has no --platform).";
+const IMPLICIT_TARGET_END = " (no --platform was requested, so the target is the build platform)" + TARGET_END;
+
+function ignoredFlag(expr: string | null): string {
+  return expr === null ? "" : `; its ${code(`--platform=${expr}`)} is ignored`;
 }
