@@ -10,13 +10,17 @@
 import type { TextEdit } from "../report/types";
 
 export function normalizeEdits(edits: readonly TextEdit[]): TextEdit[] {
-  const sorted = edits
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || compare(a.e.text, b.e.text) || a.i - b.i);
+  // Edits usually come in order already (a fix plans them front to back): sorting is then a no-op.
+  const sorted = inOrder(edits)
+    ? edits
+    : edits
+        .map((e, i) => ({ e, i }))
+        .sort((a, b) => order(a.e, b.e) || a.i - b.i)
+        .map(({ e }) => e);
   const kept: TextEdit[] = [];
   let reached = -1;
   let prev: TextEdit | null = null;
-  for (const { e } of sorted) {
+  for (const e of sorted) {
     if (prev !== null && prev.start === e.start && prev.end === e.end && prev.text === e.text) continue;
     // Anything starting inside what is already kept overlaps it; starting right at its end is fine.
     if (e.start < reached) continue;
@@ -25,6 +29,20 @@ export function normalizeEdits(edits: readonly TextEdit[]): TextEdit[] {
     prev = e;
   }
   return kept;
+}
+
+/** By start, then end (insertions before a replacement at the same place), then text. */
+function order(a: TextEdit, b: TextEdit): number {
+  return a.start - b.start || a.end - b.end || compare(a.text, b.text);
+}
+
+function inOrder(edits: readonly TextEdit[]): boolean {
+  for (let i = 1; i < edits.length; i++) {
+    const a = edits[i - 1];
+    const b = edits[i];
+    if (a !== undefined && b !== undefined && order(a, b) > 0) return false;
+  }
+  return true;
 }
 
 function compare(a: string, b: string): number {

@@ -27,75 +27,80 @@ export function inertLiteral(s: string): string {
 }
 
 const NONE: readonly string[] = [];
-const REF = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
+
+// Plain references are `$NAME` and `${NAME}` (NAME: a letter or `_`, then letters, digits, `_`),
+// found by a scan rather than a global regex: these run for every planned fix and predicted id,
+// and a regex iterator costs a match array per reference.
+
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57);
+}
+
+/** End of the plain reference at `at` (where `s` has a `$`), or -1 when none starts there. */
+function refEnd(s: string, at: number): number {
+  const braced = s.charCodeAt(at + 1) === 123; // {
+  let i = braced ? at + 2 : at + 1;
+  if (!isNameStart(s.charCodeAt(i))) return -1;
+  i++;
+  while (isNameChar(s.charCodeAt(i))) i++;
+  if (!braced) return i;
+  return s.charCodeAt(i) === 125 ? i + 1 : -1; // }
+}
+
+/** The name in the reference `s.slice(at, end)`. */
+function refName(s: string, at: number, end: number): string {
+  return s.charCodeAt(at + 1) === 123 ? s.slice(at + 2, end - 1) : s.slice(at + 1, end);
+}
 
 /**
  * True when `s` is inert literals plus plain `$NAME` / `${NAME}` references:
  * it can be copied from one flag word to another with the same meaning.
  */
 export function isInertTemplate(s: string): boolean {
-  return compiledTemplate(s) !== null;
+  return templateParts(s) !== null;
 }
 
 /**
  * An inert template split at its references: literals at even indexes, names
- * at odd ones; null when `s` is not an inert template. The same few texts are
- * asked about for every cell of every prediction, so they are compiled once.
+ * at odd ones; null when `s` is not an inert template. Callers that expand
+ * one text on many cells split it once (rules/predict.ts): no cache here, the
+ * core keeps nothing from one analysis to the next.
  */
-function compiledTemplate(s: string): readonly string[] | null {
-  const hit = templateMemo.get(s);
-  if (hit !== undefined) return hit;
-  if (templateMemo.size > 1024) templateMemo.clear();
-  let parts: string[] | null = null;
-  if (isInertLiteral(s.replace(REF, ""))) {
-    parts = [];
-    let last = 0;
-    for (const m of s.matchAll(REF)) {
-      const at = m.index;
-      parts.push(s.slice(last, at), m[0].startsWith("${") ? m[0].slice(2, -1) : m[0].slice(1));
-      last = at + m[0].length;
-    }
-    parts.push(s.slice(last));
+export function templateParts(s: string): readonly string[] | null {
+  const parts: string[] = [];
+  let last = 0;
+  for (let at = s.indexOf("$"); at >= 0; at = s.indexOf("$", last)) {
+    const end = refEnd(s, at);
+    // A `$` that starts no plain reference is not inert.
+    if (end < 0) return null;
+    const literal = s.slice(last, at);
+    if (!isInertLiteral(literal)) return null;
+    parts.push(literal, refName(s, at, end));
+    last = end;
   }
-  templateMemo.set(s, parts);
+  const tail = last === 0 ? s : s.slice(last);
+  if (!isInertLiteral(tail)) return null;
+  parts.push(tail);
   return parts;
 }
 
-const templateMemo = new Map<string, readonly string[] | null>();
-
 /** Names referenced by plain `$NAME` / `${NAME}` in `s`, in order, without repeats. */
 export function referencedNames(s: string): readonly string[] {
-  if (s.indexOf("$") < 0) return NONE;
-  const hit = namesMemo.get(s);
-  if (hit !== undefined) return hit;
-  // A handful of distinct texts (prefixes, ids) are asked about for every cell.
-  if (namesMemo.size > 512) namesMemo.clear();
-  const names = scanNames(s);
-  namesMemo.set(s, names);
-  return names;
-}
-
-const namesMemo = new Map<string, readonly string[]>();
-
-function scanNames(s: string): readonly string[] {
-  const names: string[] = [];
-  for (const m of s.matchAll(REF)) {
-    const name = m[0].startsWith("${") ? m[0].slice(2, -1) : m[0].slice(1);
-    if (!names.includes(name)) names.push(name);
+  let names: string[] | null = null;
+  for (let at = s.indexOf("$"); at >= 0;) {
+    const end = refEnd(s, at);
+    if (end < 0) {
+      at = s.indexOf("$", at + 1);
+      continue;
+    }
+    const name = refName(s, at, end);
+    if (names === null) names = [name];
+    else if (!names.includes(name)) names.push(name);
+    at = s.indexOf("$", end);
   }
-  return names;
-}
-
-/**
- * Expands an inert template (isInertTemplate) as BuildKit's lexer would: each
- * `$NAME` / `${NAME}` becomes its value, or "" when unset; nothing else
- * changes. Null when `s` is not an inert template (use the full expander).
- */
-export function expandInertTemplate(s: string, env: ReadonlyMap<string, string>): string | null {
-  const parts = compiledTemplate(s);
-  if (parts === null) return null;
-  if (parts.length === 1) return s;
-  let out = parts[0] ?? "";
-  for (let i = 1; i < parts.length; i += 2) out += (env.get(parts[i] ?? "") ?? "") + (parts[i + 1] ?? "");
-  return out;
+  return names ?? NONE;
 }

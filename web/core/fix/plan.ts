@@ -39,30 +39,27 @@ function argRank(name: string): number {
 
 const STRICTNESS: Readonly<Record<Sharing, number>> = { shared: 0, private: 1, locked: 2 };
 
+const NONE: readonly string[] = [];
+
 interface MountPlan {
   ensureId: boolean;
-  prefixes: string[];
-  suffixes: string[];
+  /** Replaced rather than grown: most plans get one text, and an array that grows reserves room for 17. */
+  prefixes: readonly string[];
+  suffixes: readonly string[];
   defaultId: string | null;
   sharing: Sharing | null;
 }
 
 export function planEdits(model: SourceModel, intents: readonly FixIntent[]): TextEdit[] {
-  const args = new Map<number, Set<string>>();
-  const mounts = new Map<number, MountPlan>();
+  // Most fixes are one or two intents: the per-stage and per-mount tables are made on first use.
+  let args: Map<number, Set<string>> | null = null;
+  let mounts: Map<number, MountPlan> | null = null;
   const edits: TextEdit[] = [];
-  const planFor = (mount: number): MountPlan => {
-    let p = mounts.get(mount);
-    if (p === undefined) {
-      p = { ensureId: false, prefixes: [], suffixes: [], defaultId: null, sharing: null };
-      mounts.set(mount, p);
-    }
-    return p;
-  };
 
   for (const intent of intents) {
     switch (intent.kind) {
       case "declare-arg": {
+        args ??= new Map();
         let names = args.get(intent.stage);
         if (names === undefined) args.set(intent.stage, (names = new Set()));
         names.add(intent.name);
@@ -70,20 +67,21 @@ export function planEdits(model: SourceModel, intents: readonly FixIntent[]): Te
       }
       case "id-prefix":
       case "id-suffix": {
-        const p = planFor(intent.mount);
-        const list = intent.kind === "id-prefix" ? p.prefixes : p.suffixes;
-        if (!list.includes(intent.text)) list.push(intent.text);
+        const p = planFor((mounts ??= new Map()), intent.mount);
+        if (intent.kind === "id-prefix") {
+          if (!p.prefixes.includes(intent.text)) p.prefixes = [...p.prefixes, intent.text];
+        } else if (!p.suffixes.includes(intent.text)) p.suffixes = [...p.suffixes, intent.text];
         p.defaultId ??= intent.defaultId;
         break;
       }
       case "ensure-id": {
-        const p = planFor(intent.mount);
+        const p = planFor((mounts ??= new Map()), intent.mount);
         p.ensureId = true;
         p.defaultId ??= intent.defaultId;
         break;
       }
       case "sharing": {
-        const p = planFor(intent.mount);
+        const p = planFor((mounts ??= new Map()), intent.mount);
         if (p.sharing === null || STRICTNESS[intent.value] > STRICTNESS[p.sharing]) p.sharing = intent.value;
         break;
       }
@@ -105,28 +103,44 @@ export function planEdits(model: SourceModel, intents: readonly FixIntent[]): Te
     }
   }
 
-  for (const [stage, names] of args) {
+  for (const [stage, names] of args ?? []) {
     const anchor = model.stages[stage]?.argAnchor;
     if (anchor === undefined) continue;
-    const sorted = [...names].sort((a, b) => argRank(a) - argRank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = [...names];
+    if (sorted.length > 1) sorted.sort((a, b) => argRank(a) - argRank(b) || (a < b ? -1 : a > b ? 1 : 0));
     const lines = sorted.map((n) => `${anchor.indent}ARG ${n}`);
     const text = anchor.atEof ? anchor.eol + lines.join(anchor.eol) : lines.map((l) => l + anchor.eol).join("");
     edits.push({ start: anchor.offset, end: anchor.offset, text });
   }
 
-  for (const [mount, plan] of [...mounts].sort((a, b) => a[0] - b[0])) {
-    edits.push(...mountEdits(model, mount, plan));
+  if (mounts !== null) {
+    // In mount order (a Map keeps insertion order, so sort its keys only when there are several).
+    const order = [...mounts.keys()];
+    if (order.length > 1) order.sort((a, b) => a - b);
+    for (const mount of order) {
+      const plan = mounts.get(mount);
+      if (plan !== undefined) mountEdits(model, mount, plan, edits);
+    }
   }
   return normalizeEdits(edits);
 }
 
-function mountEdits(model: SourceModel, mount: number, plan: MountPlan): TextEdit[] {
+function planFor(mounts: Map<number, MountPlan>, mount: number): MountPlan {
+  let p = mounts.get(mount);
+  if (p === undefined) {
+    p = { ensureId: false, prefixes: NONE, suffixes: NONE, defaultId: null, sharing: null };
+    mounts.set(mount, p);
+  }
+  return p;
+}
+
+/** Appends the edits of one mount's plan to `out`. */
+function mountEdits(model: SourceModel, mount: number, plan: MountPlan, out: TextEdit[]): void {
   const src = model.mounts[mount];
-  if (src === null || src === undefined) return [];
+  if (src === null || src === undefined) return;
   const { text } = model;
   const typeField = lastField(src.spec, "type");
   const anchor = typeField?.span.end ?? null;
-  const out: TextEdit[] = [];
   // Fields added after `type`, in a fixed order (id, then sharing), as one insertion.
   let added = "";
 
@@ -158,7 +172,6 @@ function mountEdits(model: SourceModel, mount: number, plan: MountPlan): TextEdi
   }
 
   if (added !== "" && anchor !== null) out.push({ start: anchor, end: anchor, text: added });
-  return out;
 }
 
 /** A whole new line before `line`, with that line's indentation and line break. */

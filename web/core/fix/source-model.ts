@@ -54,20 +54,22 @@ export function buildSourceModel(text: string, parsed: ParsedDockerfile, mounts:
   }
   const stages = groups.map((g, index) => ({ index, ...g, argAnchor: argAnchor(text, lines, g.from, g.commands) }));
 
-  // `--mount` flags by their position, which is how the Report names them.
-  const byPosition = new Map<string, MountSource>();
-  stages.forEach((s) => {
+  // `--mount` flags by where they start: the Report names them by that position (line and
+  // column), which is one offset (no key string per mount).
+  const byOffset = new Map<number, MountSource>();
+  for (const s of stages) {
     for (const c of s.commands) {
       if (c.kind !== "run") continue;
-      for (const spec of c.mounts) {
-        const p = lines.position(spec.flag.span.start);
-        byPosition.set(`${p.line}:${p.column}`, { stage: s.index, run: c, spec });
-      }
+      for (const spec of c.mounts) byOffset.set(spec.flag.span.start, { stage: s.index, run: c, spec });
     }
-  });
+  }
   const located = mounts.map((m) => {
-    const found = byPosition.get(`${m.range.startLine}:${m.range.startColumn}`);
-    return found !== undefined && found.stage === m.stageIndex ? found : null;
+    const { startLine, startColumn } = m.range;
+    const offset = lines.lineStart(startLine) + startColumn - 1;
+    const found = byOffset.get(offset);
+    // The offset is at that position only when it lies on that line (past a line's end, it would not).
+    if (found === undefined || lines.lineOf(offset) !== startLine) return null;
+    return found.stage === m.stageIndex ? found : null;
   });
   return { text, lines, escapeToken: parsed.directives.escapeToken, globals, stages, mounts: located };
 }
@@ -113,10 +115,14 @@ function firstEol(text: string): string {
   return "\n";
 }
 
-/** The last field with this key (BuildKit lets later duplicates win). */
-export function lastField(spec: MountSpec, ...keys: string[]): MountField | null {
+/**
+ * The last field with this key, or with one of its aliases (BuildKit lets later
+ * duplicates win). Fixed parameters rather than a rest array: it is asked per
+ * mount by several rules and by every planned fix.
+ */
+export function lastField(spec: MountSpec, key: string, alias1?: string, alias2?: string): MountField | null {
   let found: MountField | null = null;
-  for (const f of spec.fields) if (keys.includes(f.key)) found = f;
+  for (const f of spec.fields) if (f.key === key || f.key === alias1 || f.key === alias2) found = f;
   return found;
 }
 

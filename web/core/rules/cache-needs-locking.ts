@@ -29,10 +29,16 @@ export const rule: Rule = {
   check(ctx) {
     // First the mounts this rule flags (each gets its own finding and fix)…
     const flagged = new Map<number, { match: CatalogueMatch; mode: Sharing; hits: number[] }>();
-    for (const m of ctx.resolution.mounts) {
-      for (const cell of m.cells) {
-        if (!cell.built || cell.sharing === "locked") continue;
-        const found = ctx.catalogue({ mount: m.index, platformIndex: cell.platformIndex });
+    // Every cell of the file: indexed loops, as this runs once per analysis and often before the
+    // engine optimises it (array iterators then cost an object per step).
+    const { mounts } = ctx.resolution;
+    for (let i = 0; i < mounts.length; i++) {
+      const m = mounts[i];
+      if (m === undefined) continue;
+      for (let j = 0; j < m.cells.length; j++) {
+        const cell = m.cells[j];
+        if (cell === undefined || !cell.built || cell.sharing === "locked") continue;
+        const found = ctx.catalogue(m.index, cell.platformIndex);
         if (!found?.needsLocked) continue;
         let f = flagged.get(m.index);
         if (f === undefined) flagged.set(m.index, (f = { match: found, mode: cell.sharing, hits: [] }));
@@ -41,16 +47,21 @@ export const rule: Rule = {
       }
     }
     if (flagged.size === 0) return [];
-    // …then, per directory, the unlocked mounts nobody flags (another target on the same id):
-    // they take the lock with the flagged ones, or the modes would differ (sharing-mode-conflict).
+    // …then, per directory of a flagged mount, the unlocked mounts nobody flags (another target on
+    // the same id): they take the lock with the flagged ones, or the modes would differ
+    // (sharing-mode-conflict). Only those directories get a list: most hold no flagged mount.
     const bystandersByKey = new Map<string, number[]>();
-    for (const m of ctx.resolution.mounts) {
-      if (flagged.has(m.index) || !ctx.source.mounts[m.index]) continue;
-      for (const c of m.cells) {
-        if (!c.built || c.sharing === "locked") continue;
-        let list = bystandersByKey.get(c.effectiveKey);
-        if (list === undefined) bystandersByKey.set(c.effectiveKey, (list = []));
-        if (list[list.length - 1] !== m.index) list.push(m.index);
+    for (const mount of flagged.keys()) {
+      for (const c of ctx.resolution.mounts[mount]?.cells ?? []) if (c.built) bystandersByKey.set(c.effectiveKey, []);
+    }
+    for (let i = 0; i < mounts.length; i++) {
+      const m = mounts[i];
+      if (m === undefined || flagged.has(m.index) || !ctx.source.mounts[m.index]) continue;
+      for (let j = 0; j < m.cells.length; j++) {
+        const c = m.cells[j];
+        if (c === undefined || !c.built || c.sharing === "locked") continue;
+        const list = bystandersByKey.get(c.effectiveKey);
+        if (list !== undefined && list[list.length - 1] !== m.index) list.push(m.index);
       }
     }
     const out: RuleFinding[] = [];

@@ -19,22 +19,53 @@ import {
   changedIdText,
   changeIntents,
   defaultIdText,
-  separatesExecPlatforms,
   undeclaredAt,
   writtenId,
   type IdChange,
 } from "./id-plan";
 import { code, list, stageLabel } from "./messages";
+import {
+  ID_BUILDARCH,
+  ID_BUILDPLATFORM,
+  ID_BUILDVARIANT,
+  ID_TARGETARCH,
+  ID_TARGETPLATFORM,
+  ID_TARGETVARIANT,
+  mountFlags,
+  UNDEFINED_AUTOMATIC,
+} from "./mount-flags";
+import { separatesExecPlatforms, type MountChanges } from "./predict";
 import type { RuleContext } from "./types";
 
 export interface CollisionFix {
   readonly description: string;
   readonly intents: readonly FixIntent[];
-  /** Mount → the id it gets, for messages. */
-  readonly newIds: ReadonlyMap<number, string>;
+  /** What it changes, mount by mount (changedIdText gives the new ids, for messages). */
+  readonly changes: MountChanges;
 }
 
 const STYLES: readonly FixStyle[] = ["TARGETARCH", "TARGETARCH+TARGETVARIANT", "TARGETPLATFORM"];
+
+/** Per chosen style, the order styles are tried in: it first, then finer ones (which also separate variants), then coarser ones. */
+const STYLE_ORDER: Readonly<Record<FixStyle, readonly FixStyle[]>> = {
+  TARGETARCH: ["TARGETARCH", "TARGETARCH+TARGETVARIANT", "TARGETPLATFORM"],
+  "TARGETARCH+TARGETVARIANT": ["TARGETARCH+TARGETVARIANT", "TARGETPLATFORM", "TARGETARCH"],
+  TARGETPLATFORM: ["TARGETPLATFORM", "TARGETARCH+TARGETVARIANT", "TARGETARCH"],
+};
+
+const HOW = "Make the id depend on the platform the RUN executes on";
+/** The same, when the chosen style would not separate the platforms and another one does. */
+const HOW_IN_STYLE: Readonly<Record<FixStyle, string>> = {
+  TARGETARCH: `${HOW} (in the \`TARGETARCH\` style)`,
+  "TARGETARCH+TARGETVARIANT": `${HOW} (in the \`TARGETARCH+TARGETVARIANT\` style)`,
+  TARGETPLATFORM: `${HOW} (in the \`TARGETPLATFORM\` style)`,
+};
+
+function styleOrder(chosen: FixStyle): readonly FixStyle[] {
+  if (Object.hasOwn(STYLE_ORDER, chosen)) return STYLE_ORDER[chosen];
+  // Not a style (options from a hostile link): tried first all the same, then every style.
+  return [chosen, ...STYLES, ...STYLES.slice(0, -1).reverse()];
+}
 
 /** Platform references for a style, on the target or the build side. */
 export function styleText(style: FixStyle, side: "TARGET" | "BUILD"): string {
@@ -56,21 +87,25 @@ export function styleText(style: FixStyle, side: "TARGET" | "BUILD"): string {
  */
 export function execExprOf(ctx: RuleContext, mount: number): ExecExpr | null {
   let memo = execMemo.get(ctx);
-  if (memo === undefined) execMemo.set(ctx, (memo = new Map()));
-  let expr = memo.get(mount);
-  if (expr === undefined) memo.set(mount, (expr = computeExecExpr(ctx, mount)));
+  if (memo === undefined) execMemo.set(ctx, (memo = new Array(ctx.resolution.mounts.length)));
+  let expr = memo[mount];
+  if (expr === undefined) memo[mount] = expr = computeExecExpr(ctx, mount);
   return expr;
 }
 
-const execMemo = new WeakMap<RuleContext, Map<number, ExecExpr | null>>();
+const execMemo = new WeakMap<RuleContext, (ExecExpr | null | undefined)[]>();
 
 function computeExecExpr(ctx: RuleContext, mount: number): ExecExpr | null {
   const src = ctx.source.mounts[mount];
   const m = ctx.resolution.mounts[mount];
   if (!src || !m) return null;
-  const built = m.cells.filter((c) => c.built);
-  const onTarget = built.every((c) => c.execPlatform === ctx.platformName(c.platformIndex));
-  const onBuild = built.every((c) => c.execPlatform === ctx.resolution.buildPlatform);
+  let onTarget = true;
+  let onBuild = true;
+  for (const c of m.cells) {
+    if (!c.built) continue;
+    if (c.execPlatform !== ctx.platformName(c.platformIndex)) onTarget = false;
+    if (c.execPlatform !== ctx.resolution.buildPlatform) onBuild = false;
+  }
   const expr = ctx.scope.execExpr(src.stage);
   if (expr.kind === "target" && onTarget) return expr;
   if (expr.kind === "build" && onBuild) return expr;
@@ -84,15 +119,17 @@ function computeExecExpr(ctx: RuleContext, mount: number): ExecExpr | null {
 interface MountFacts {
   forgotten?: string[];
   variant?: string | null;
-  prefixes?: Map<FixStyle, string | null>;
+  /** By index in STYLES. */
+  prefixes?: (string | null | undefined)[];
 }
-const factsMemo = new WeakMap<RuleContext, Map<number, MountFacts>>();
+/** Per analysis, by mount (arrays: they live as long as the analysis, so they should be small). */
+const factsMemo = new WeakMap<RuleContext, (MountFacts | undefined)[]>();
 
 function factsOf(ctx: RuleContext, mount: number): MountFacts {
   let memo = factsMemo.get(ctx);
-  if (memo === undefined) factsMemo.set(ctx, (memo = new Map()));
-  let facts = memo.get(mount);
-  if (facts === undefined) memo.set(mount, (facts = {}));
+  if (memo === undefined) factsMemo.set(ctx, (memo = new Array(ctx.resolution.mounts.length)));
+  let facts = memo[mount];
+  if (facts === undefined) memo[mount] = facts = {};
   return facts;
 }
 
@@ -102,6 +139,7 @@ function forgottenArgs(ctx: RuleContext, mount: number): string[] {
 }
 
 function computeForgottenArgs(ctx: RuleContext, mount: number): string[] {
+  if ((mountFlags(ctx, mount) & UNDEFINED_AUTOMATIC) === 0) return [];
   const names: string[] = [];
   for (const cell of ctx.resolution.mounts[mount]?.cells ?? []) {
     if (!cell.built) continue;
@@ -109,16 +147,6 @@ function computeForgottenArgs(ctx: RuleContext, mount: number): string[] {
       if (!v.defined && AUTOMATIC_ARGS.has(v.name) && !names.includes(v.name)) names.push(v.name);
   }
   return undeclaredAt(ctx, mount, names);
-}
-
-/** Names the mount's id option looks up (on any built cell). */
-export function idVariables(ctx: RuleContext, mount: number): Set<string> {
-  const names = new Set<string>();
-  for (const cell of ctx.resolution.mounts[mount]?.cells ?? []) {
-    if (!cell.built) continue;
-    for (const v of cell.variables) if (v.option === "id") names.add(v.name);
-  }
-  return names;
 }
 
 /** `${TARGETVARIANT}` (or BUILD's) when the id uses the arch without the variant or the platform. */
@@ -129,20 +157,19 @@ export function variantSuffix(ctx: RuleContext, mount: number): string | null {
 }
 
 function computeVariantSuffix(ctx: RuleContext, mount: number): string | null {
-  const used = idVariables(ctx, mount);
-  for (const side of ["TARGET", "BUILD"] as const) {
-    if (used.has(`${side}ARCH`) && !used.has(`${side}VARIANT`) && !used.has(`${side}PLATFORM`)) {
-      return `\${${side}VARIANT}`;
-    }
-  }
+  // The names the mount's id option looks up (on any built cell): ARCH without VARIANT or PLATFORM.
+  const f = mountFlags(ctx, mount);
+  if ((f & (ID_TARGETARCH | ID_TARGETVARIANT | ID_TARGETPLATFORM)) === ID_TARGETARCH) return "${TARGETVARIANT}";
+  if ((f & (ID_BUILDARCH | ID_BUILDVARIANT | ID_BUILDPLATFORM)) === ID_BUILDARCH) return "${BUILDVARIANT}";
   return null;
 }
 
 function prefixFor(ctx: RuleContext, mount: number, style: FixStyle): string | null {
-  const facts = factsOf(ctx, mount);
-  const memo = (facts.prefixes ??= new Map());
-  let prefix = memo.get(style);
-  if (prefix === undefined) memo.set(style, (prefix = computePrefix(ctx, mount, style)));
+  const i = STYLES.indexOf(style);
+  if (i < 0) return computePrefix(ctx, mount, style);
+  const memo = (factsOf(ctx, mount).prefixes ??= []);
+  let prefix = memo[i];
+  if (prefix === undefined) memo[i] = prefix = computePrefix(ctx, mount, style);
   return prefix;
 }
 
@@ -160,6 +187,50 @@ function computePrefix(ctx: RuleContext, mount: number, style: FixStyle): string
   return raw === null || raw.startsWith("/") ? head : head + "/";
 }
 
+/** A candidate fix: declare the forgotten ARGs, append the variant, or prefix the id in a style. */
+type Candidate =
+  { readonly kind: "declare" } | { readonly kind: "variant" } | { readonly kind: "prefix"; readonly style: FixStyle };
+
+function candidatesFor(styles: readonly FixStyle[]): readonly Candidate[] {
+  return [{ kind: "declare" }, { kind: "variant" }, ...styles.map((style) => ({ kind: "prefix", style }) as const)];
+}
+
+const CANDIDATES: Readonly<Record<FixStyle, readonly Candidate[]>> = {
+  TARGETARCH: candidatesFor(STYLE_ORDER.TARGETARCH),
+  "TARGETARCH+TARGETVARIANT": candidatesFor(STYLE_ORDER["TARGETARCH+TARGETVARIANT"]),
+  TARGETPLATFORM: candidatesFor(STYLE_ORDER.TARGETPLATFORM),
+};
+
+/** Candidates in order of preference for the chosen style. */
+function candidateOrder(chosen: FixStyle): readonly Candidate[] {
+  return Object.hasOwn(CANDIDATES, chosen) ? CANDIDATES[chosen] : candidatesFor(styleOrder(chosen));
+}
+
+/** The changes a candidate makes to the mounts, or null when it applies to none of them. */
+function candidateChanges(ctx: RuleContext, mounts: readonly number[], candidate: Candidate): MountChanges | null {
+  let changes: { mount: number; change: IdChange }[] | null = null;
+  for (const m of mounts) {
+    let change: IdChange | null = null;
+    if (candidate.kind === "declare") {
+      const declare = forgottenArgs(ctx, m);
+      if (declare.length > 0) change = { prefix: "", suffix: "", declare };
+    } else if (candidate.kind === "variant") {
+      const suffix = variantSuffix(ctx, m);
+      if (suffix !== null) change = { prefix: "", suffix, declare: forgottenArgs(ctx, m) };
+    } else {
+      const prefix = prefixFor(ctx, m, candidate.style);
+      // Only the prefix's own ARGs: the forgotten ones are undeclared-platform-arg's fix, and
+      // declaring them here too could change other ids of the stage.
+      if (prefix !== null) change = { prefix, suffix: "", declare: [] };
+    }
+    if (change !== null) (changes ??= []).push({ mount: m, change });
+  }
+  return changes;
+}
+
+const HOW_DECLARE = "Declare the platform ARGs the id already uses, so it differs per platform";
+const HOW_VARIANT = "Add the variant to the id";
+
 /**
  * Every way to separate the collision's execution platforms, in order of
  * preference (may be empty). With `only`, the ways that change that mount
@@ -173,69 +244,43 @@ export function planCollisionFixes(
   limit = Infinity,
 ): CollisionFix[] {
   const byMount = cellsByMount(collision.cells);
-  const mounts = (only === null ? [...byMount.keys()] : byMount.has(only) ? [only] : []).filter(
-    (m) => ctx.source.mounts[m],
-  );
+  const mounts: number[] = [];
+  if (only === null) {
+    for (const m of byMount.keys()) if (ctx.source.mounts[m]) mounts.push(m);
+  } else if (byMount.has(only) && ctx.source.mounts[only]) mounts.push(only);
   if (mounts.length === 0) return [];
-  const forgotten = new Map(mounts.map((m) => [m, forgottenArgs(ctx, m)]));
 
-  // Candidates in order of preference, built only when the previous ones did not do (each
+  // Candidates in order of preference, each built only when the previous ones did not do (each
   // costs a prediction per cell, and usually the first one separates).
-  function* candidates(): Generator<{ changes: Map<number, IdChange>; how: string }> {
-    if (mounts.some((m) => (forgotten.get(m) ?? []).length > 0)) {
-      const changes = new Map<number, IdChange>();
-      for (const m of mounts) {
-        const declare = forgotten.get(m) ?? [];
-        if (declare.length > 0) changes.set(m, { prefix: "", suffix: "", declare });
-      }
-      yield { changes, how: "Declare the platform ARGs the id already uses, so it differs per platform" };
-    }
-
-    const variant = new Map<number, IdChange>();
-    for (const m of mounts) {
-      const suffix = variantSuffix(ctx, m);
-      if (suffix !== null) variant.set(m, { prefix: "", suffix, declare: forgotten.get(m) ?? [] });
-    }
-    if (variant.size > 0) yield { changes: variant, how: "Add the variant to the id" };
-
-    const chosen = ctx.options.fixStyle ?? "TARGETPLATFORM";
-    // The chosen style first, then finer ones (which also separate variants), then coarser ones.
-    const order = [
-      chosen,
-      ...STYLES.slice(STYLES.indexOf(chosen) + 1),
-      ...STYLES.slice(0, STYLES.indexOf(chosen)).reverse(),
-    ];
-    for (const style of order) {
-      const changes = new Map<number, IdChange>();
-      for (const m of mounts) {
-        const prefix = prefixFor(ctx, m, style);
-        // Only the prefix's own ARGs: the forgotten ones are undeclared-platform-arg's fix, and
-        // declaring them here too could change other ids of the stage.
-        if (prefix !== null) changes.set(m, { prefix, suffix: "", declare: [] });
-      }
-      const upgraded = style === chosen ? "" : ` (in the ${code(style)} style)`;
-      if (changes.size > 0) yield { changes, how: `Make the id depend on the platform the RUN executes on${upgraded}` };
-    }
-  }
-
+  const chosen = ctx.options.fixStyle ?? "TARGETPLATFORM";
   const out: CollisionFix[] = [];
-  for (const { changes, how } of candidates()) {
-    if (!separatesExecPlatforms(ctx, collision.cells, changes, only)) continue;
+  for (const candidate of candidateOrder(chosen)) {
+    const changes = candidateChanges(ctx, mounts, candidate);
+    if (changes === null || !separatesExecPlatforms(ctx, collision.cells, changes, only)) continue;
+    const how =
+      candidate.kind === "declare"
+        ? HOW_DECLARE
+        : candidate.kind === "variant"
+          ? HOW_VARIANT
+          : candidate.style === chosen
+            ? HOW
+            : HOW_IN_STYLE[candidate.style];
     const intents: FixIntent[] = [];
-    const newIds = new Map<number, string>();
     const parts: string[] = [];
     const declaredIn = new Set<string>();
-    for (const [m, change] of changes) {
+    for (const { mount: m, change } of changes) {
       const own = changeIntents(ctx, m, change);
       intents.push(...own);
       const text = changedIdText(ctx, m, change);
-      if (text !== null) newIds.set(m, text);
       // Each stage's new ARG lines are named once, next to its first mount.
-      const args = own.flatMap((i) => {
-        if (i.kind !== "declare-arg" || declaredIn.has(`${i.stage}:${i.name}`)) return [];
-        declaredIn.add(`${i.stage}:${i.name}`);
-        return [code("ARG " + i.name)];
-      });
+      const args: string[] = [];
+      for (const i of own) {
+        if (i.kind !== "declare-arg") continue;
+        const key = `${i.stage}:${i.name}`;
+        if (declaredIn.has(key)) continue;
+        declaredIn.add(key);
+        args.push(code("ARG " + i.name));
+      }
       const line = ctx.resolution.mounts[m]?.line ?? "?";
       const declared =
         args.length > 0 ? `${list(args)} in ${stageLabel(ctx, ctx.resolution.mounts[m]?.stageIndex ?? 0)}` : "";
@@ -245,7 +290,7 @@ export function planCollisionFixes(
         parts.push(`${declared} (line ${line})`);
       }
     }
-    out.push({ description: `${how}: ${parts.join("; ")}.`, intents, newIds });
+    out.push({ description: `${how}: ${parts.join("; ")}.`, intents, changes });
     if (out.length >= limit) break;
   }
   return out;

@@ -8,38 +8,51 @@ import { buildSourceModel } from "../fix/source-model";
 import type { CatalogueMatch } from "../report/types";
 import { computeCollisions } from "./collisions";
 import { buildScope } from "./scope";
-import type { CellRef, RuleContext, RuleInput } from "./types";
+import type { RuleContext, RuleInput } from "./types";
 
 export function buildContext(input: RuleInput): RuleContext {
   const { text, parsed, resolution, options } = input;
   const source = buildSourceModel(text, parsed, resolution.mounts);
   const scope = buildScope(source, options.buildArgs ?? {});
-  const shared = new Map<string, CatalogueMatch | null>();
-  // Mount → target → match.
-  const memo: (Map<string, CatalogueMatch | null> | undefined)[] = [];
+  // Target → command → match, shared by RUNs that repeat both (two levels: no key string per mount).
+  const shared = new Map<string, Map<string, CatalogueMatch | null>>();
+  // By mount: its first cell's target and match, then any other target's (usually there is none).
+  const firstTarget: (string | undefined)[] = new Array(resolution.mounts.length);
+  const firstMatch: (CatalogueMatch | null)[] = new Array(resolution.mounts.length);
+  const otherTargets: (Map<string, CatalogueMatch | null> | undefined)[] = [];
 
-  const catalogue = (ref: CellRef): CatalogueMatch | null => {
-    const mount = resolution.mounts[ref.mount];
-    const cell = mount?.cells[ref.platformIndex];
+  const catalogue = (index: number, platformIndex: number): CatalogueMatch | null => {
+    const mount = resolution.mounts[index];
+    const cell = mount?.cells[platformIndex];
     if (mount === undefined || cell === undefined) return null;
-    let byTarget = memo[ref.mount];
-    if (byTarget === undefined) memo[ref.mount] = byTarget = new Map();
-    const hit = byTarget.get(cell.target);
+    const known = firstTarget[index];
+    if (known === cell.target) return firstMatch[index] ?? null;
+    const hit = otherTargets[index]?.get(cell.target);
     if (hit !== undefined) return hit;
-    const src = source.mounts[ref.mount] ?? null;
+    const src = source.mounts[index] ?? null;
     let command = mount.command;
     if (src !== null) for (const h of src.run.heredocs) command += "\n" + h.content;
     const env = src === null ? undefined : scope.literalEnv(src.stage, src.run.span.start);
     // Many RUNs repeat a target and a command: unless the stage's ENV names the target's
     // directory, the answer depends on those two only.
     const shareable = env === undefined || !envMentions(env, cell.target);
-    const key = `${cell.target}\u0000${command}`;
-    let match = shareable ? shared.get(key) : undefined;
+    let byCommand = shareable ? shared.get(cell.target) : undefined;
+    let match = byCommand?.get(command);
     if (match === undefined) {
       match = matchCacheTarget({ target: cell.target, command, env });
-      if (shareable) shared.set(key, match);
+      if (shareable) {
+        if (byCommand === undefined) shared.set(cell.target, (byCommand = new Map()));
+        byCommand.set(command, match);
+      }
     }
-    byTarget.set(cell.target, match);
+    if (known === undefined) {
+      firstTarget[index] = cell.target;
+      firstMatch[index] = match;
+    } else {
+      let others = otherTargets[index];
+      if (others === undefined) otherTargets[index] = others = new Map();
+      others.set(cell.target, match);
+    }
     return match;
   };
 
@@ -64,7 +77,10 @@ function envMentions(env: ReadonlyMap<string, string>, target: string): boolean 
   if (env.size === 0) return false;
   for (const v of env.values()) {
     if (!v.startsWith("/") && !v.startsWith('"/') && !v.startsWith("'/")) continue;
-    for (let p = target; p.length > 1; p = p.slice(0, Math.max(p.lastIndexOf("/"), 1))) if (v.includes(p)) return true;
+    // Each directory from the target up, found by its end (no slice unless a value could hold it).
+    for (let end = target.length; end > 1; end = Math.max(target.lastIndexOf("/", end - 1), 1)) {
+      if (v.length >= end && v.includes(end === target.length ? target : target.slice(0, end))) return true;
+    }
   }
   return false;
 }

@@ -4,10 +4,10 @@
  * info with the reason (sharing an arch-neutral cache is the point of it,
  * moby/buildkit#2598). The fix makes the id depend on the execution platform.
  */
-import type { Collision, Severity } from "../report/types";
+import type { Collision, MountCell, Severity } from "../report/types";
 import type { FixIntent } from "../fix/types";
 import { planCollisionFixes, type CollisionFix } from "./collision-fix";
-import { writtenId } from "./id-plan";
+import { changedIdText, writtenId } from "./id-plan";
 import { because, code, involvedMounts, list, MAX_LISTED_MOUNTS, mountRange } from "./messages";
 import type { Rule, RuleContext, RuleFinding } from "./types";
 import { isVariantOnly } from "./variant";
@@ -32,6 +32,15 @@ function mountsOf(c: Collision): Map<number, number> {
     firstCells.set(c, m);
   }
   return m;
+}
+
+/** Per collision of at most MAX_LISTED_MOUNTS mounts: all of them, in order (what involvedMounts gives each). */
+const listedMemo = new WeakMap<Collision, readonly number[]>();
+
+function listedMounts(c: Collision): readonly number[] {
+  let listed = listedMemo.get(c);
+  if (listed === undefined) listedMemo.set(c, (listed = [...mountsOf(c).keys()].sort((a, b) => a - b)));
+  return listed;
 }
 
 /** Per collision: its first four distinct RUN lines and how many distinct lines it has (computed once). */
@@ -60,24 +69,44 @@ function otherLines(ctx: RuleContext, c: Collision, mount: number): string[] {
   return out;
 }
 
+/** The one platform every built cell executes on, when there are two built cells or more; else null. */
+function soleExecPlatform(cells: readonly MountCell[]): string | null {
+  let exec: string | null = null;
+  let built = 0;
+  for (const c of cells) {
+    if (!c.built) continue;
+    built++;
+    if (exec === null) exec = c.execPlatform;
+    else if (c.execPlatform !== exec) return null;
+  }
+  return built > 1 ? exec : null;
+}
+
 function describe(ctx: RuleContext, mount: number, c: Collision): string {
   const mounts = mountsOf(c);
   const m = ctx.resolution.mounts[mount];
   const cell = m?.cells[mounts.get(mount) ?? 0];
   const id = cell?.id ?? c.cacheKey;
-  let s = `RUNs executing on ${list(c.execPlatforms)} share the cache ${code(id)} (key ${code(c.cacheKey)})`;
+  const texts = collisionTexts(c);
   const raw = writtenId(ctx, mount);
-  if (raw === null || raw === "") {
-    s += ": without an `id`, the id is the target path, and the platform is never part of the key";
-  } else if (m?.cells.some((x) => x.variables.some((v) => v.option === "id"))) {
-    s += `: ${code("id=" + raw)} resolves to ${code(id)} on each of them`;
-  } else {
-    s += `: ${code("id=" + raw)} is the same on every platform`;
+  // The opening clause: the same for most mounts of a group (same id, same written id).
+  const usesVariables = raw !== null && raw !== "" && m?.cells.some((x) => x.variables.some((v) => v.option === "id"));
+  const key = `${usesVariables === true ? "v" : "-"}${id.length}:${id}${raw === null ? "!" : ":" + raw}`;
+  let s = texts.openings.get(key);
+  if (s === undefined) {
+    s = `${texts.lead}${code(id)} (key ${texts.key})`;
+    if (raw === null || raw === "") {
+      s += ": without an `id`, the id is the target path, and the platform is never part of the key";
+    } else if (usesVariables === true) {
+      s += `: ${code("id=" + raw)} resolves to ${code(id)} on each of them`;
+    } else {
+      s += `: ${code("id=" + raw)} is the same on every platform`;
+    }
+    texts.openings.set(key, s);
   }
   // A RUN that executes on one platform for every target (FROM --platform=…) deserves a word.
-  const built = m?.cells.filter((x) => x.built) ?? [];
-  const execs = new Set(built.map((x) => x.execPlatform));
-  if (built.length > 1 && execs.size === 1) s += `; this RUN executes on ${[...execs][0]} for every target`;
+  const exec = soleExecPlatform(m?.cells ?? []);
+  if (exec !== null) s += `; this RUN executes on ${exec} for every target`;
   if (mounts.size > 1) {
     const shown = otherLines(ctx, c, mount);
     if (shown.length > 0) {
@@ -86,21 +115,51 @@ function describe(ctx: RuleContext, mount: number, c: Collision): string {
     }
   }
   s += ". ";
-  const match = c.catalogue;
-  const evidence = match ? ` Evidence: ${match.matchedBy}.` : "";
-  if (c.verdict === "safe" && match) return s + because(`That is fine for ${match.tool}`, match.reason) + evidence;
-  if (c.verdict === "unsafe" && match) return s + because(`That breaks ${match.tool}`, match.reason) + evidence;
-  if (match) {
-    return (
-      s +
-      because(`Whether ${match.tool} copes is unknown`, match.reason) +
-      evidence +
-      " Isolate it unless you know the tool keys its files by architecture."
-    );
-  }
+  if (texts.verdict !== null) return s + texts.verdict;
   return (
     s +
     `Nothing tells what ${code(cell?.target ?? "")} holds, so each platform may read files the other built. Isolate it unless you know the tool keys its files by architecture.`
+  );
+}
+
+/** The parts of a collision's description that are the same for each of its mounts (computed once). */
+interface CollisionTexts {
+  /** "RUNs executing on … share the cache ". */
+  readonly lead: string;
+  /** The cache key as code. */
+  readonly key: string;
+  /** What the catalogue says, or null when it has no match. */
+  readonly verdict: string | null;
+  /** Opening clauses already written, by id and written id. */
+  readonly openings: Map<string, string>;
+}
+
+const textsMemo = new WeakMap<Collision, CollisionTexts>();
+
+function collisionTexts(c: Collision): CollisionTexts {
+  let texts = textsMemo.get(c);
+  if (texts === undefined) {
+    texts = {
+      lead: `RUNs executing on ${list(c.execPlatforms)} share the cache `,
+      key: code(c.cacheKey),
+      verdict: verdictText(c),
+      openings: new Map(),
+    };
+    textsMemo.set(c, texts);
+  }
+  return texts;
+}
+
+function verdictText(c: Collision): string | null {
+  const match = c.catalogue;
+  if (!match) return null;
+  const evidence = ` Evidence: ${match.matchedBy}.`;
+  if (c.verdict === "safe") return because(`That is fine for ${match.tool}`, match.reason) + evidence;
+  if (c.verdict === "unsafe") return because(`That breaks ${match.tool}`, match.reason) + evidence;
+  return (
+    because(`Whether ${match.tool} copes is unknown`, match.reason) +
+    evidence +
+    " Isolate it unless you know the tool keys its files by architecture."
   );
 }
 
@@ -143,15 +202,23 @@ export const rule: Rule = {
       return [...own, ...planCollisionFixes(ctx, c, null, limit - own.length)];
     };
     /** The ways to fix every harmful collision of a mount at once: the k-th way of each. */
-    const combine = (harmful: readonly CollisionFix[][]): { description: string; intents: FixIntent[] }[] => {
-      const ways: { description: string; intents: FixIntent[] }[] = [];
+    const combine = (harmful: readonly CollisionFix[][]): { description: string; intents: readonly FixIntent[] }[] => {
+      const ways: { description: string; intents: readonly FixIntent[] }[] = [];
       if (harmful.length === 0 || harmful.some((p) => p.length === 0)) return ways;
-      const n = Math.max(...harmful.map((p) => p.length));
+      let n = 0;
+      for (const p of harmful) n = Math.max(n, p.length);
       for (let k = 0; k < n; k++) {
-        const picked = harmful.map((p) => p[Math.min(k, p.length - 1)]).filter((p) => p !== undefined);
-        const description = [...new Set(picked.map((p) => p.description))].join(" ");
-        if (!ways.some((w) => w.description === description))
-          ways.push({ description, intents: picked.flatMap((p) => [...p.intents]) });
+        const descriptions: string[] = [];
+        // One collision (the usual case): its way's intents as they are.
+        let intents: readonly FixIntent[] = [];
+        for (const p of harmful) {
+          const picked = p[Math.min(k, p.length - 1)];
+          if (picked === undefined) continue;
+          if (!descriptions.includes(picked.description)) descriptions.push(picked.description);
+          intents = harmful.length === 1 ? picked.intents : [...intents, ...picked.intents];
+        }
+        const description = descriptions.join(" ");
+        if (!ways.some((w) => w.description === description)) ways.push({ description, intents });
       }
       return ways;
     };
@@ -159,25 +226,42 @@ export const rule: Rule = {
     for (const [mount, collisions] of [...byMount].sort((a, b) => a[0] - b[0])) {
       let severity: Severity = "info";
       const platforms: string[] = [];
-      const mounts = new Set<number>();
+      // A group too large to list makes the finding name its own mount only (involvedMounts):
+      // then there is no need to collect the others, which costs a Set per mount of a huge group.
+      let listed: number[] | null = null;
       for (const c of collisions) {
         const s = SEVERITY[c.verdict];
         if (RANK[s] < RANK[severity]) severity = s;
         for (const p of c.execPlatforms) if (!platforms.includes(p)) platforms.push(p);
-        for (const m of mountsOf(c).keys()) {
-          if (mounts.size > MAX_LISTED_MOUNTS) break;
-          mounts.add(m);
+        if (mountsOf(c).size > MAX_LISTED_MOUNTS) listed = [mount];
+      }
+      const [only] = collisions;
+      if (listed === null && collisions.length === 1 && only !== undefined) {
+        // One collision (the usual case): every mount of it lists the same mounts.
+        listed = [...listedMounts(only)];
+      } else if (listed === null) {
+        const mounts = new Set<number>();
+        for (const c of collisions) {
+          for (const m of mountsOf(c).keys()) {
+            if (mounts.size > MAX_LISTED_MOUNTS) break;
+            mounts.add(m);
+          }
         }
+        listed = involvedMounts(mount, mounts);
       }
       const harmfulCollisions = collisions.filter((c) => c.verdict !== "safe");
       const firstWays = harmfulCollisions.map((c) => waysOf(c, mount, 1));
       const [first] = combine(firstWays);
       const alternatives = () => combine(harmfulCollisions.map((c) => waysOf(c, mount, Infinity))).slice(1);
-      let message = collisions.map((c) => describe(ctx, mount, c)).join(" ");
-      const example = firstWays[0]?.[0]?.newIds.get(mount);
+      let message =
+        collisions.length === 1 && collisions[0] !== undefined
+          ? describe(ctx, mount, collisions[0])
+          : collisions.map((c) => describe(ctx, mount, c)).join(" ");
+      const firstChange = firstWays[0]?.[0]?.changes.find((c) => c.mount === mount)?.change;
+      const example = firstChange === undefined ? null : changedIdText(ctx, mount, firstChange);
       if (severity !== "info") {
         message +=
-          example !== undefined
+          example !== null
             ? ` Make the id depend on the platform the RUN executes on, e.g. ${code("id=" + example)}.`
             : " Make the id depend on the platform the RUN executes on (e.g. `${TARGETPLATFORM}`, declared with `ARG TARGETPLATFORM`).";
       }
@@ -186,7 +270,7 @@ export const rule: Rule = {
         message,
         range: mountRange(ctx, mount),
         platforms,
-        mounts: involvedMounts(mount, mounts),
+        mounts: listed,
         fix:
           severity === "info" || first === undefined
             ? null

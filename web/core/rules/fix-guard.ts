@@ -9,21 +9,26 @@
  * (an ARG the target uses), into a suggestion. Splitting a directory is
  * always allowed: that is what the fixes are for.
  */
-import { cleanPath } from "../catalogue/index";
 import { referencedNames } from "../fix/literal";
-import { lastField } from "../fix/source-model";
 import type { FixIntent } from "../fix/types";
-import { defaultIdText, expandText, UNKNOWN, valueOnceDeclared, writtenId } from "./id-plan";
-import { groupByDirectory } from "./collisions";
-import type { CellRef, RuleContext } from "./types";
+import type { MountCell } from "../report/types";
+import { defaultIdText, UNKNOWN, writtenId } from "./id-plan";
+import { directories } from "./collisions";
+import { mountFlags, UNDEFINED_AUTOMATIC, UNDEFINED_OTHER } from "./mount-flags";
+import { cellValue, expandOnCell, idOrTarget, template, type Template } from "./predict";
+import type { RuleContext } from "./types";
 
 const TARGET_KEYS: ReadonlySet<string> = new Set(["target", "dst", "destination"]);
+const NONE: ReadonlySet<string> = new Set();
 
+/** What the fixes taken so far do to a mount's id (lists replaced, never changed in place: a snapshot shares them). */
 interface MountState {
-  readonly prefixes: string[];
-  readonly suffixes: string[];
+  prefixes: readonly string[];
+  suffixes: readonly string[];
   ensure: string | null;
 }
+
+const NO_TEXTS: readonly string[] = [];
 
 /** Why the last refused fix was refused, in words for its description. */
 export type Refusal = "merge" | "moves-target" | "unpredictable";
@@ -34,6 +39,16 @@ export const REFUSAL_TEXT: Readonly<Record<Refusal, string>> = {
   unpredictable: "what it makes of the id cannot be predicted here",
 };
 
+/** What a mount's cells are expanded with under the current state (the same for all its cells). */
+interface MountSetup {
+  /** The id text (compiled); null for "no id" (the target decides). */
+  readonly text: Template | null;
+  /** ARGs the fixes declare in the mount's stage chain. */
+  readonly declared: readonly string[];
+  /** Those plus the names the new text brings in that the stage already declares. */
+  readonly overlay: readonly string[];
+}
+
 export class FixGuard {
   /** Set when tryAdd refuses. */
   lastRefusal: Refusal = "merge";
@@ -41,39 +56,43 @@ export class FixGuard {
   private readonly declared = new Map<number, Set<string>>();
   /** Current effective key of the cells a fix moved, by `mount * platforms + platform`. */
   private readonly keys = new Map<number, string>();
-  /** Effective key → original effective keys of the cells now in it (with counts); filled on first use. */
-  private readonly origins = new Map<string, Map<string, number>>();
-  /** Effective key → execution platform → number of cells; filled on first use. */
-  private readonly execs = new Map<string, Map<string, number>>();
-  /** Names each mount's cells look up without finding them. */
-  private readonly undefinedNames: Set<string>[];
-  /** The built cells of each original directory. */
-  private readonly groups = new Map<string, readonly CellRef[]>();
+  /** Effective key → the cells now in that directory; filled on first use. */
+  private readonly dirs = new Map<string, Dir>();
+  /** By mount: names its built cells look up without finding them (filled on first use). */
+  private readonly undefinedNames: (ReadonlySet<string> | undefined)[] = [];
   private readonly platforms: number;
 
   constructor(private readonly ctx: RuleContext) {
     this.platforms = ctx.resolution.platforms.length;
-    this.undefinedNames = ctx.resolution.mounts.map((m) => {
-      const names = new Set<string>();
-      for (const c of m.cells) if (c.built) for (const v of c.variables) if (!v.defined) names.add(v.name);
-      return names;
-    });
-    for (const g of groupByDirectory(ctx.resolution)) {
-      const first = g[0];
-      const key = first && ctx.resolution.mounts[first.mount]?.cells[first.platformIndex]?.effectiveKey;
-      if (key !== undefined) this.groups.set(key, g);
+  }
+
+  private undefinedIn(mount: number): ReadonlySet<string> {
+    // Most mounts look up no undefined name (mount-flags.ts).
+    if ((mountFlags(this.ctx, mount) & (UNDEFINED_AUTOMATIC | UNDEFINED_OTHER)) === 0) return NONE;
+    let names = this.undefinedNames[mount];
+    if (names === undefined) {
+      let found: Set<string> | null = null;
+      for (const c of this.ctx.resolution.mounts[mount]?.cells ?? []) {
+        if (c.built) for (const v of c.variables) if (!v.defined) (found ??= new Set()).add(v.name);
+      }
+      this.undefinedNames[mount] = names = found ?? NONE;
     }
+    return names;
   }
 
   /** A directory's counts, from its original cells the first time it is touched. */
-  private ensure(key: string): void {
-    if (this.origins.has(key)) return;
-    this.origins.set(key, new Map());
-    this.execs.set(key, new Map());
-    for (const ref of this.groups.get(key) ?? []) {
+  private dir(key: string): Dir {
+    let dir = this.dirs.get(key);
+    if (dir !== undefined) return dir;
+    dir = { origins: [], originCounts: [], execs: [], execCounts: [], size: 0 };
+    this.dirs.set(key, dir);
+    const { groups, byKey } = directories(this.ctx.resolution);
+    const g = byKey.get(key);
+    for (const ref of (g === undefined ? undefined : groups[g]) ?? []) {
       const cell = this.ctx.resolution.mounts[ref.mount]?.cells[ref.platformIndex];
-      if (cell) this.count(key, key, cell.execPlatform, 1);
+      if (cell) count(dir, key, cell.execPlatform, 1);
     }
+    return dir;
   }
 
   private under: Map<number, number[]> | null = null;
@@ -95,160 +114,193 @@ export class FixGuard {
     return this.under.get(stage) ?? [];
   }
 
-  private count(key: string, origin: string, exec: string, delta: number): void {
-    bump(this.origins, key, origin, delta);
-    bump(this.execs, key, exec, delta);
-  }
-
-  private size(key: string): number {
-    let n = 0;
-    for (const c of this.origins.get(key)?.values() ?? []) n += c;
-    return n;
+  /** The mount's state, saved first (once per tryAdd) so that a refusal can restore it. */
+  private snapshot(m: number, saved: Map<number, MountState>): MountState {
+    const cur = this.mounts.get(m) ?? { prefixes: NO_TEXTS, suffixes: NO_TEXTS, ensure: null };
+    if (!saved.has(m)) saved.set(m, { prefixes: cur.prefixes, suffixes: cur.suffixes, ensure: cur.ensure });
+    this.mounts.set(m, cur);
+    return cur;
   }
 
   /** Applies the intents if they merge no two directories; returns whether it did. */
   tryAdd(intents: readonly FixIntent[]): boolean {
-    const touchedMounts = new Set<number>();
-    const newNames: { stage: number; name: string }[] = [];
-    const saved = new Map<number, MountState>();
-    const snapshot = (m: number): MountState => {
-      const cur = this.mounts.get(m) ?? { prefixes: [], suffixes: [], ensure: null };
-      if (!saved.has(m)) saved.set(m, { prefixes: [...cur.prefixes], suffixes: [...cur.suffixes], ensure: cur.ensure });
-      this.mounts.set(m, cur);
-      return cur;
-    };
+    // Allocated only when needed: most fixes (sharing modes, new lines) change no id.
+    let touchedMounts: Set<number> | null = null;
+    let newNames: { stage: number; name: string }[] | null = null;
+    let saved: Map<number, MountState> | null = null;
     for (const i of intents) {
       // Only real changes count: replaying a fix already taken costs nothing.
       if (i.kind === "id-prefix" || i.kind === "id-suffix") {
         const cur = this.mounts.get(i.mount);
         if ((i.kind === "id-prefix" ? cur?.prefixes : cur?.suffixes)?.includes(i.text)) continue;
-        const s = snapshot(i.mount);
-        (i.kind === "id-prefix" ? s.prefixes : s.suffixes).push(i.text);
-        touchedMounts.add(i.mount);
+        const s = this.snapshot(i.mount, (saved ??= new Map()));
+        if (i.kind === "id-prefix") s.prefixes = [...s.prefixes, i.text];
+        else s.suffixes = [...s.suffixes, i.text];
+        (touchedMounts ??= new Set()).add(i.mount);
       } else if (i.kind === "ensure-id") {
         if ((this.mounts.get(i.mount)?.ensure ?? null) !== null) continue;
-        snapshot(i.mount).ensure = i.defaultId;
-        touchedMounts.add(i.mount);
+        this.snapshot(i.mount, (saved ??= new Map())).ensure = i.defaultId;
+        (touchedMounts ??= new Set()).add(i.mount);
       } else if (i.kind === "declare-arg") {
         const set = this.declared.get(i.stage);
         if (set?.has(i.name)) continue;
-        newNames.push(i);
+        (newNames ??= []).push(i);
         if (set === undefined) this.declared.set(i.stage, new Set([i.name]));
         else set.add(i.name);
       }
     }
     // A new ARG reaches every RUN of its stage and of the stages built FROM it.
-    for (const n of newNames) {
-      for (const m of this.mountsUnder(n.stage)) if (this.undefinedNames[m]?.has(n.name)) touchedMounts.add(m);
+    for (const n of newNames ?? []) {
+      for (const m of this.mountsUnder(n.stage))
+        if (this.undefinedIn(m).has(n.name)) (touchedMounts ??= new Set()).add(m);
     }
-    if (touchedMounts.size === 0) return true;
+    if (touchedMounts === null) return true;
 
     const changes: { cell: number; from: string; to: string; origin: string; exec: string }[] = [];
     let ok = true;
     for (const mount of touchedMounts) {
+      const setup = this.setupOf(mount);
       for (const c of this.ctx.resolution.mounts[mount]?.cells ?? []) {
         if (!c.built) continue;
         const cell = mount * this.platforms + c.platformIndex;
         const from = this.keys.get(cell) ?? c.effectiveKey;
-        const to = this.predict({ mount, platformIndex: c.platformIndex });
-        if (typeof to !== "string") {
+        const to = setup === "unpredictable" ? setup : this.predict(mount, c, setup);
+        if (to === "moves-target" || to === "unpredictable") {
           ok = false;
-          this.lastRefusal = to.refusal;
-        } else if (to !== from) changes.push({ cell, from, to, origin: c.effectiveKey, exec: c.execPlatform });
+          this.lastRefusal = to;
+        } else if (to.key !== from)
+          changes.push({ cell, from, to: to.key, origin: c.effectiveKey, exec: c.execPlatform });
       }
     }
+    if (ok && changes.length === 0) return true;
     if (ok) {
+      // Whether each new directory draws its cells from more than one current directory (itself
+      // included when it keeps cells of its own).
+      const sources = new Map<string, { readonly first: string; many: boolean }>();
       for (const ch of changes) {
-        this.ensure(ch.from);
-        this.ensure(ch.to);
-      }
-      // Which current directories each new one draws its cells from.
-      const sources = new Map<string, Set<string>>();
-      for (const ch of changes) {
-        let set = sources.get(ch.to);
-        if (set === undefined) sources.set(ch.to, (set = new Set()));
-        set.add(ch.from);
+        const source = sources.get(ch.to);
+        if (source === undefined) sources.set(ch.to, { first: ch.from, many: false });
+        else if (source.first !== ch.from) source.many = true;
       }
       const movedOut = new Map<string, number>();
       for (const ch of changes) movedOut.set(ch.from, (movedOut.get(ch.from) ?? 0) + 1);
-      for (const [to, set] of sources) if (this.size(to) - (movedOut.get(to) ?? 0) > 0) set.add(to);
+      for (const [to, source] of sources) {
+        if (this.dir(to).size - (movedOut.get(to) ?? 0) > 0 && source.first !== to) source.many = true;
+      }
       for (const ch of changes) {
-        this.count(ch.from, ch.origin, ch.exec, -1);
-        this.count(ch.to, ch.origin, ch.exec, 1);
+        count(this.dir(ch.from), ch.origin, ch.exec, -1);
+        count(this.dir(ch.to), ch.origin, ch.exec, 1);
       }
       // Never two original directories in one; and cells from two current directories only
       // meet again when they execute on one platform (shared on purpose).
-      ok = [...sources].every(([to, set]) => {
+      for (const [to, source] of sources) {
         this.lastRefusal = "merge";
-        if ((this.origins.get(to)?.size ?? 0) > 1) return false;
-        return set.size <= 1 || (this.execs.get(to)?.size ?? 0) <= 1;
-      });
+        const dir = this.dir(to);
+        ok = dir.origins.length <= 1 && (!source.many || dir.execs.length <= 1);
+        if (!ok) break;
+      }
       if (ok) {
         for (const ch of changes) this.keys.set(ch.cell, ch.to);
         return true;
       }
       for (const ch of changes) {
-        this.count(ch.to, ch.origin, ch.exec, -1);
-        this.count(ch.from, ch.origin, ch.exec, 1);
+        count(this.dir(ch.to), ch.origin, ch.exec, -1);
+        count(this.dir(ch.from), ch.origin, ch.exec, 1);
       }
     }
     // Roll back.
-    for (const [m, s] of saved) this.mounts.set(m, s);
-    for (const n of newNames) this.declared.get(n.stage)?.delete(n.name);
+    for (const [m, s] of saved ?? []) this.mounts.set(m, s);
+    for (const n of newNames ?? []) this.declared.get(n.stage)?.delete(n.name);
     return false;
   }
 
-  /** The effective key the cell gets under the current state, or why it cannot be trusted. */
-  private predict(ref: CellRef): string | { readonly refusal: Refusal } {
+  /** The text and names a mount's cells are expanded with under the current state, or why none can be trusted. */
+  private setupOf(mount: number): MountSetup | "unpredictable" {
     const ctx = this.ctx;
-    const cell = ctx.resolution.mounts[ref.mount]?.cells[ref.platformIndex];
-    const src = ctx.source.mounts[ref.mount];
-    if (!cell || !src) return { refusal: "unpredictable" };
-    const state = this.mounts.get(ref.mount);
+    const src = ctx.source.mounts[mount];
+    if (!src) return "unpredictable";
+    const state = this.mounts.get(mount);
     const prefix = state?.prefixes.join("") ?? "";
     const suffix = state?.suffixes.join("") ?? "";
-    const raw = writtenId(ctx, ref.mount);
+    const raw = writtenId(ctx, mount);
     let text: string | null;
     if (raw !== null)
       text = raw === "" && prefix === "" && suffix === "" && state?.ensure ? state.ensure : prefix + raw + suffix;
     else if (prefix !== "" || suffix !== "") {
-      const d = defaultIdText(ctx, ref.mount);
-      if (d === null) return { refusal: "unpredictable" };
+      const d = defaultIdText(ctx, mount);
+      if (d === null) return "unpredictable";
       text = prefix + d + suffix;
     } else text = state?.ensure ?? null;
 
-    const env = new Map<string, string>();
-    for (const v of cell.variables) if (v.defined) env.set(v.name, v.value ?? "");
-    const chain = ctx.scope.chain(src.stage);
-    for (const s of chain) {
-      for (const name of this.declared.get(s) ?? [])
-        if (!env.has(name)) env.set(name, valueOnceDeclared(ctx, ref, name));
-    }
-    // "Fix all" never moves a mount point: a declared ARG that the target uses would.
-    for (const v of cell.variables) {
-      if (!v.defined && env.has(v.name) && TARGET_KEYS.has(v.option)) return { refusal: "moves-target" };
+    const declared: string[] = [];
+    for (const s of ctx.scope.chain(src.stage)) {
+      for (const name of this.declared.get(s) ?? []) if (!declared.includes(name)) declared.push(name);
     }
     // Names the new text brings in that the stage already declares.
-    for (const name of referencedNames(prefix + suffix + (state?.ensure ?? ""))) {
-      if (!env.has(name) && ctx.scope.argState(src.stage, src.run.span.start, name) !== "undeclared") {
-        env.set(name, valueOnceDeclared(ctx, ref, name));
-      }
+    const brought = referencedNames(prefix + suffix + (state?.ensure ?? "")).filter(
+      (name) => !declared.includes(name) && ctx.scope.argState(src.stage, src.run.span.start, name) !== "undeclared",
+    );
+    return {
+      text: text === null ? null : template(text),
+      declared,
+      overlay: brought.length === 0 ? declared : [...declared, ...brought],
+    };
+  }
+
+  /** The effective key the cell gets under the current state, or why it cannot be trusted. */
+  private predict(
+    mount: number,
+    cell: MountCell,
+    setup: MountSetup,
+  ): { readonly key: string } | "moves-target" | "unpredictable" {
+    // "Fix all" never moves a mount point: a declared ARG that the target uses would.
+    for (const v of cell.variables) {
+      if (
+        !v.defined &&
+        TARGET_KEYS.has(v.option) &&
+        (setup.declared.includes(v.name) || cellValue(cell, v.name) !== undefined)
+      )
+        return "moves-target";
     }
-    let id: string | null = text === null ? "" : expandText(ctx, text, env);
-    if (id === "") {
-      const target = expandText(ctx, lastField(src.spec, "target", "dst", "destination")?.value?.text ?? "", env);
-      id = target === null ? null : cleanPath(target);
-    }
-    if (id === null || id.includes(UNKNOWN)) return { refusal: "unpredictable" };
+    const p = cell.platformIndex;
+    const expanded = setup.text === null ? "" : expandOnCell(this.ctx, mount, p, cell, setup.text, setup.overlay);
+    const id = idOrTarget(this.ctx, mount, p, cell, expanded, setup.overlay);
+    if (id === null || id.includes(UNKNOWN)) return "unpredictable";
     const ns = cell.cacheKey.slice(0, Math.max(0, cell.cacheKey.length - cell.id.length - 1));
-    return `${ns}/${id}${cell.effectiveKey.slice(cell.cacheKey.length)}`;
+    return { key: `${ns}/${id}${cell.effectiveKey.slice(cell.cacheKey.length)}` };
   }
 }
 
-function bump(map: Map<string, Map<string, number>>, key: string, sub: string, delta: number): void {
-  let m = map.get(key);
-  if (m === undefined) map.set(key, (m = new Map()));
-  const n = (m.get(sub) ?? 0) + delta;
-  if (n === 0) m.delete(sub);
-  else m.set(sub, n);
+/** The cells of one directory under the current fixes. */
+interface Dir {
+  /** The original directories of its cells, with counts (a handful: an accepted state never mixes two). */
+  readonly origins: string[];
+  readonly originCounts: number[];
+  /** Their execution platforms, with counts (at most one per requested platform and the build platform). */
+  readonly execs: string[];
+  readonly execCounts: number[];
+  /** Number of cells. */
+  size: number;
+}
+
+function count(dir: Dir, origin: string, exec: string, delta: number): void {
+  bump(dir.origins, dir.originCounts, origin, delta);
+  bump(dir.execs, dir.execCounts, exec, delta);
+  dir.size += delta;
+}
+
+/** Adds `delta` to the count of `name`; a name whose count drops to 0 is removed. */
+function bump(names: string[], counts: number[], name: string, delta: number): void {
+  const i = names.indexOf(name);
+  if (i < 0) {
+    names.push(name);
+    counts.push(delta);
+    return;
+  }
+  const n = (counts[i] ?? 0) + delta;
+  if (n !== 0) counts[i] = n;
+  else {
+    names.splice(i, 1);
+    counts.splice(i, 1);
+  }
 }

@@ -8,16 +8,9 @@
 import { cleanPath } from "../catalogue/index";
 import { inertLiteral } from "../fix/literal";
 import type { FixIntent } from "../fix/types";
-import { groupByDirectory } from "./collisions";
-import {
-  cellsByMount,
-  changeIntents,
-  changedIdText,
-  predictId,
-  writtenId,
-  defaultIdText,
-  type IdChange,
-} from "./id-plan";
+import { directories, ONE_MOUNT } from "./collisions";
+import { cellsByMount, changeIntents, changedIdText, writtenId, defaultIdText, type IdChange } from "./id-plan";
+import { predictId } from "./predict";
 import { code, involvedMounts, list, MAX_LISTED_MOUNTS, mountRange, platformsOf, someLines } from "./messages";
 import type { CellRef, Rule, RuleContext, RuleFinding } from "./types";
 
@@ -44,6 +37,24 @@ function computeConstantTarget(ctx: RuleContext, mount: number): string | null {
   return target;
 }
 
+/**
+ * True when the group's mounts have two different constant targets. Checked
+ * first, without indexing the group: most directories have one mount or one target.
+ */
+function manyTargets(ctx: RuleContext, group: readonly CellRef[]): boolean {
+  let first: string | null = null;
+  let lastMount = -1;
+  for (const ref of group) {
+    if (ref.mount === lastMount) continue;
+    lastMount = ref.mount;
+    const t = constantTarget(ctx, ref.mount);
+    if (t === null) continue;
+    if (first === null) first = t;
+    else if (t !== first) return true;
+  }
+  return false;
+}
+
 export const rule: Rule = {
   id: "id-shared-across-targets",
   severity: "warning",
@@ -68,7 +79,11 @@ export const rule: Rule = {
       number,
       { message: string; mounts: Set<number>; platforms: number[]; intents: FixIntent[]; fixText: string | null }
     >();
-    for (const group of groupByDirectory(ctx.resolution)) {
+    const { groups, flags } = directories(ctx.resolution);
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      // Most directories belong to one mount, or have one target: rule that out before indexing the group.
+      if (group === undefined || ((flags[g] ?? 0) & ONE_MOUNT) !== 0 || !manyTargets(ctx, group)) continue;
       const mounts = [...cellsByMount(group).keys()];
       if (mounts.length < 2) continue;
       const targets = new Map<number, string>();

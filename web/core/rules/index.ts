@@ -59,35 +59,44 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
  */
 export function runRules(input: RuleInput): RuleOutput {
   const ctx = buildContext(input);
-  const drafts: { rule: Rule; order: number; finding: RuleFinding }[] = [];
-  RULES.forEach((rule, order) => {
-    for (const finding of rule.check(ctx)) drafts.push({ rule, order, finding });
-  });
+  const drafts: RuleFinding[] = [];
+  /** By draft: the index of its rule in RULES. */
+  const orders: number[] = [];
+  for (let order = 0; order < RULES.length; order++) {
+    const rule = RULES[order];
+    if (rule === undefined) continue;
+    for (const finding of rule.check(ctx)) {
+      drafts.push(finding);
+      orders.push(order);
+    }
+  }
 
   // Safe fixes are replayed in rule order on a model of every cell's id; a fix takes its first
   // way that merges no two caches. One refused now may fit once later fixes split things, so
   // refused ones are retried until nothing changes; what is left is only suggested.
   const guard = new FixGuard(ctx);
-  const taken = new Map<number, { description: string; intents: readonly FixIntent[] }>();
+  const taken = new Map<number, { readonly description: string; readonly intents: readonly FixIntent[] }>();
   const refused = new Map<number, Refusal>();
   for (let progress = true; progress;) {
     progress = false;
-    drafts.forEach((d, i) => {
-      const fix = d.finding.fix;
-      if (fix === null || fix.safety !== "safe" || taken.has(i)) return;
-      const first = { description: fix.description, intents: fix.intents };
-      const way = guard.tryAdd(first.intents) ? first : fix.alternatives?.().find((w) => guard.tryAdd(w.intents));
+    for (let i = 0; i < drafts.length; i++) {
+      const fix = drafts[i]?.fix ?? null;
+      if (fix === null || fix.safety !== "safe" || taken.has(i)) continue;
+      const way = guard.tryAdd(fix.intents) ? fix : fix.alternatives?.().find((w) => guard.tryAdd(w.intents));
       if (way !== undefined) {
         taken.set(i, way);
         refused.delete(i);
         progress = true;
       } else if (!refused.has(i)) refused.set(i, guard.lastRefusal);
-    });
+    }
   }
 
   const safeIntents: FixIntent[] = [];
-  const findings: (Finding & { order: number })[] = drafts.map((d, i) => {
-    const f = d.finding;
+  const findings: Finding[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const f = drafts[i];
+    const rule = RULES[orders[i] ?? 0];
+    if (f === undefined || rule === undefined) continue;
     let fix: Finding["fix"] = null;
     if (f.fix !== null) {
       const way = taken.get(i);
@@ -102,28 +111,34 @@ export function runRules(input: RuleInput): RuleOutput {
       const edits = planEdits(ctx.source, intents);
       if (edits.length > 0) fix = { description, safety, edits };
     }
-    return {
-      ruleId: d.rule.id,
+    findings.push({
+      ruleId: rule.id,
       severity: f.severity,
       message: f.message,
       range: f.range,
       platforms: f.platforms,
       mounts: f.mounts,
       fix,
-      order: d.order,
-    };
-  });
-  findings.sort(
-    (a, b) =>
+    });
+  }
+  // By position, then severity, then rule order: drafts come in rule order, so their index
+  // breaks the remaining ties the same way.
+  const byPosition = findings.map((_, i) => i);
+  byPosition.sort((x, y) => {
+    const a = findings[x];
+    const b = findings[y];
+    if (a === undefined || b === undefined) return x - y;
+    return (
       a.range.startLine - b.range.startLine ||
       a.range.startColumn - b.range.startColumn ||
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      a.order - b.order,
-  );
+      x - y
+    );
+  });
   const fixed = applyEdits(input.text, planEdits(ctx.source, safeIntents));
   return {
     collisions: [...ctx.collisions],
-    findings: findings.map(({ order: _order, ...f }) => f),
+    findings: byPosition.map((i) => findings[i]).filter((f) => f !== undefined),
     fixed,
   };
 }

@@ -56,17 +56,22 @@ export const rule: Rule = {
       }
     }
     const buildArgs = ctx.options.buildArgs ?? {};
+    // Only a build arg named like an automatic ARG pins one: without such a build arg, no cell needs a look.
+    if (!Object.keys(buildArgs).some((name) => AUTOMATIC_ARGS.has(name))) return out;
     for (const m of ctx.resolution.mounts) {
-      const pinned = new Map<string, number[]>();
+      // Built only for a mount that has such a variable (rare: most files pass no such build arg).
+      let pinned: Map<string, number[]> | null = null;
       for (const cell of m.cells) {
         if (!cell.built) continue;
         for (const v of cell.variables) {
           if (!v.defined || !AUTOMATIC_ARGS.has(v.name) || !Object.hasOwn(buildArgs, v.name)) continue;
+          pinned ??= new Map();
           let ps = pinned.get(v.name);
           if (ps === undefined) pinned.set(v.name, (ps = []));
           if (!ps.includes(cell.platformIndex)) ps.push(cell.platformIndex);
         }
       }
+      if (pinned === null) continue;
       for (const [name, ps] of pinned) {
         const platforms = platformsOf(ctx, ps);
         out.push({

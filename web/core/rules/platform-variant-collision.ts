@@ -4,7 +4,8 @@
  * those platforms. The fix appends `${TARGETVARIANT}`.
  */
 import type { FixIntent } from "../fix/types";
-import { changeIntents, changedIdText, predictId, undeclaredAt, writtenId, type IdChange } from "./id-plan";
+import { changeIntents, changedIdText, undeclaredAt, writtenId, type IdChange } from "./id-plan";
+import { predictId } from "./predict";
 import { allOf, because, code, mountRange } from "./messages";
 import type { Rule, RuleFinding } from "./types";
 import { variantClashes } from "./variant";
@@ -32,7 +33,7 @@ export const rule: Rule = {
     for (const m of ctx.resolution.mounts) {
       const clashes = variantClashes(ctx, m.index);
       if (clashes.length === 0) continue;
-      const match = ctx.catalogue({ mount: m.index, platformIndex: clashes[0]?.cells[0]?.platformIndex ?? 0 });
+      const match = ctx.catalogue(m.index, clashes[0]?.cells[0]?.platformIndex ?? 0);
       const raw = writtenId(ctx, m.index) ?? "";
       const change: IdChange = {
         prefix: "",

@@ -5,7 +5,12 @@
  */
 import { code, mountRange, platformsOf } from "./messages";
 import { defaultIdText, writtenId } from "./id-plan";
+import { mountFlags, RELATIVE_ID } from "./mount-flags";
+import type { MountCell } from "../report/types";
 import type { Rule, RuleFinding } from "./types";
+
+/** A built cell whose (default) id is relative. */
+const isRelative = (c: MountCell): boolean => c.built && !c.id.startsWith("/");
 
 export const rule: Rule = {
   id: "relative-cache-target",
@@ -29,9 +34,9 @@ export const rule: Rule = {
     for (const m of ctx.resolution.mounts) {
       const raw = writtenId(ctx, m.index);
       if (raw !== null && raw !== "") continue;
-      const built = m.cells.filter((c) => c.built);
-      const relative = built.filter((c) => !c.id.startsWith("/"));
-      if (relative.length === 0) continue;
+      // Most mounts have an absolute default id (mount-flags.ts): nothing to collect for them.
+      if ((mountFlags(ctx, m.index) & RELATIVE_ID) === 0) continue;
+      const relative = m.cells.filter(isRelative);
       const first = relative[0];
       if (!first) continue;
       const explicit = defaultIdText(ctx, m.index);

@@ -101,18 +101,25 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
 
   // Per stage, the ARG/ENV writes of each name in source order (last writer wins, §4 and §7),
   // so every question is a lookup instead of a walk over the stage (files can have 10,000 RUNs).
-  const events = new Map<number, Map<string, { at: number; scan: Scan }[]>>();
-  const eventsOf = (stage: number): Map<string, { at: number; scan: Scan }[]> => {
-    let byName = events.get(stage);
-    if (byName !== undefined) return byName;
+  // A stage without ARG or ENV shares one empty table.
+  type Events = ReadonlyMap<string, readonly { at: number; scan: Scan }[]>;
+  const noEvents: Events = new Map();
+  const events = new Map<number, Events>();
+  const eventsOf = (stage: number): Events => {
+    const known = events.get(stage);
+    if (known !== undefined) return known;
+    const commands = stages[stage]?.commands ?? [];
+    if (!commands.some((c) => c.kind === "arg" || c.kind === "env")) {
+      events.set(stage, noEvents);
+      return noEvents;
+    }
     const map = new Map<string, { at: number; scan: Scan }[]>();
-    byName = map;
     const add = (name: string, at: number, scan: Scan): void => {
       let list = map.get(name);
       if (list === undefined) map.set(name, (list = []));
       list.push({ at, scan });
     };
-    for (const c of stages[stage]?.commands ?? []) {
+    for (const c of commands) {
       if (c.kind === "arg") {
         for (const kv of c.args) {
           const r = refetched(kv.key);
@@ -130,8 +137,8 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
           add(kv.key, c.span.start, { state: "pinned", value: kv.value.includes("$") ? null : kv.value });
       }
     }
-    events.set(stage, byName);
-    return byName;
+    events.set(stage, map);
+    return map;
   };
 
   /** The state of `name` after the whole stage (and its ancestors). */
@@ -195,24 +202,28 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
     }
     return env;
   };
-  // RUNs are asked about in source order: each stage keeps a cursor instead of rescanning.
-  const cursors = new Map<number, { index: number; at: number; env: Map<string, string> }>();
+  // RUNs are asked about in source order: each stage keeps a cursor instead of rescanning. Its
+  // own copy of the environment is made at the first ENV or ARG value (many stages have none).
+  const cursors = new Map<
+    number,
+    { index: number; at: number; base: ReadonlyMap<string, string>; env: Map<string, string> | null }
+  >();
   const literalEnv = (stage: number, at: number): ReadonlyMap<string, string> => {
     let cur = cursors.get(stage);
     if (cur === undefined || at < cur.at) {
       const parent = parents[stage] ?? null;
-      cur = { index: 0, at: 0, env: new Map(parent !== null ? envEndOf(parent) : []) };
+      cur = { index: 0, at: 0, base: parent !== null ? envEndOf(parent) : NO_ENV, env: null };
       cursors.set(stage, cur);
     }
     const commands = stages[stage]?.commands ?? [];
     while (cur.index < commands.length) {
       const c = commands[cur.index];
       if (c === undefined || c.span.start >= at) break;
-      applyLiteral(cur.env, c);
+      if (c.kind === "env" || c.kind === "arg") applyLiteral((cur.env ??= new Map(cur.base)), c);
       cur.index++;
     }
     cur.at = at;
-    return cur.env;
+    return cur.env ?? cur.base;
   };
 
   const execExpr = (stage: number): ExecExpr => {
@@ -229,6 +240,8 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
 
   return { parent: (s) => parents[s] ?? null, chain, argState, pinnedValue, literalEnv, execExpr };
 }
+
+const NO_ENV: ReadonlyMap<string, string> = new Map();
 
 function setLiteral(env: Map<string, string>, key: string, value: string): void {
   if (value.includes("$")) env.delete(key);

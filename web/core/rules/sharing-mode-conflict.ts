@@ -4,7 +4,7 @@
  * mount does not keep a `shared` one out. The fix aligns on the strictest.
  */
 import type { Sharing } from "../report/types";
-import { groupByDirectory } from "./collisions";
+import { directories, ONE_SHARING } from "./collisions";
 import { code, involvedMounts, list, mountRange, platformsOf, someLines } from "./messages";
 import type { Rule, RuleFinding } from "./types";
 
@@ -30,7 +30,11 @@ export const rule: Rule = {
   fixSafety: "safe",
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const group of groupByDirectory(ctx.resolution)) {
+    const { groups, flags } = directories(ctx.resolution);
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g];
+      // Almost every directory has one mode: rule that out before building anything.
+      if (group === undefined || ((flags[g] ?? 0) & ONE_SHARING) !== 0) continue;
       const modes = new Map<number, Sharing>();
       for (const ref of group) {
         const cell = ctx.resolution.mounts[ref.mount]?.cells[ref.platformIndex];

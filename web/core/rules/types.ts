@@ -79,8 +79,8 @@ export interface RuleContext extends RuleInput {
   readonly scope: ScopeIndex;
   /** Groups of built cells that share a directory across execution platforms. */
   readonly collisions: readonly Collision[];
-  /** Catalogue match for one cell's target (memoised). */
-  readonly catalogue: (cell: CellRef) => CatalogueMatch | null;
+  /** Catalogue match for one cell's target (memoised; by index: asked for every cell). */
+  readonly catalogue: (mount: number, platformIndex: number) => CatalogueMatch | null;
   /** Normalized name of a platform (or what was requested, when it did not parse). */
   readonly platformName: (platformIndex: number) => string;
 }

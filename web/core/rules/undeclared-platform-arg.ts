@@ -4,7 +4,6 @@
  * expand to "" until declared (buildkit-semantics.md §5, vectors 6 and 7).
  */
 import { code, list, onPlatforms, platformsOf, stageLabel } from "./messages";
-import { AUTOMATIC_ARGS } from "./platform-values";
 import type { Rule, RuleFinding } from "./types";
 import { optionRange, optionText, undefinedUses } from "./variable-uses";
 
@@ -31,7 +30,7 @@ export const rule: Rule = {
     const out: RuleFinding[] = [];
     for (const m of ctx.resolution.mounts) {
       const src = ctx.source.mounts[m.index];
-      for (const use of undefinedUses(ctx, m.index, (n) => AUTOMATIC_ARGS.has(n))) {
+      for (const use of undefinedUses(ctx, m.index, true)) {
         const option = use.options[0] ?? "id";
         const written = use.options.map((o) => code(optionText(ctx, m.index, o) ?? o));
         const platforms = platformsOf(ctx, use.platformIndexes);

@@ -4,7 +4,6 @@
  * not reach a stage without `ARG NAME` (vector 18).
  */
 import { code, list, platformsOf } from "./messages";
-import { AUTOMATIC_ARGS } from "./platform-values";
 import type { Rule, RuleFinding } from "./types";
 import { optionRange, optionText, undefinedUses } from "./variable-uses";
 
@@ -32,7 +31,7 @@ export const rule: Rule = {
     const globals = new Set<string>();
     for (const c of ctx.source.globals) if (c.kind === "arg") for (const kv of c.args) globals.add(kv.key);
     for (const m of ctx.resolution.mounts) {
-      for (const use of undefinedUses(ctx, m.index, (n) => !AUTOMATIC_ARGS.has(n))) {
+      for (const use of undefinedUses(ctx, m.index, false)) {
         const written = use.options.map((o) => code(optionText(ctx, m.index, o) ?? o));
         const platforms = platformsOf(ctx, use.platformIndexes);
         let message = `${code("$" + use.name)} is not defined at this RUN, so it expands to an empty string in ${list(written)}.`;

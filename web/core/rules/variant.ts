@@ -19,49 +19,69 @@ export interface VariantClash {
   readonly cacheKey: string;
 }
 
-function archOf(ctx: RuleContext, platformIndex: number): string {
+interface Archs {
+  /** By platform index: `os/arch`. */
+  readonly of: readonly string[];
+  /** By platform index: another requested platform has the same `os/arch` (only those cells can clash). */
+  readonly shared: readonly boolean[];
+}
+
+/** Per analysis: every cell asks for its platform's architecture. */
+const archMemo = new WeakMap<RuleContext, Archs>();
+
+function archs(ctx: RuleContext): Archs {
   let memo = archMemo.get(ctx);
   if (memo === undefined) {
-    memo = ctx.resolution.platforms.map((_, i) => {
-      const p = splitPlatform(ctx.platformName(i));
-      return `${p.os}/${p.arch}`;
-    });
+    const of = ctx.resolution.platforms.map((_, i) => osArch(ctx, i));
+    memo = { of, shared: of.map((a, i) => of.some((b, j) => j !== i && b === a)) };
     archMemo.set(ctx, memo);
   }
-  const arch = memo[platformIndex];
-  if (arch !== undefined) return arch;
+  return memo;
+}
+
+function osArch(ctx: RuleContext, platformIndex: number): string {
   const p = splitPlatform(ctx.platformName(platformIndex));
   return `${p.os}/${p.arch}`;
 }
 
-/** Per analysis: every cell asks for its platform's architecture. */
-const archMemo = new WeakMap<RuleContext, string[]>();
+function archOf(ctx: RuleContext, platformIndex: number): string {
+  return archs(ctx).of[platformIndex] ?? osArch(ctx, platformIndex);
+}
 
-const clashMemo = new WeakMap<RuleContext, Map<number, VariantClash[]>>();
+const NONE: readonly VariantClash[] = [];
+
+const clashMemo = new WeakMap<RuleContext, (readonly VariantClash[] | undefined)[]>();
 
 /** The clashes of one mount whose id uses `${TARGETARCH}` without the variant (memoised per analysis). */
-export function variantClashes(ctx: RuleContext, mount: number): VariantClash[] {
+export function variantClashes(ctx: RuleContext, mount: number): readonly VariantClash[] {
   let memo = clashMemo.get(ctx);
-  if (memo === undefined) clashMemo.set(ctx, (memo = new Map()));
-  let clashes = memo.get(mount);
-  if (clashes === undefined) memo.set(mount, (clashes = computeClashes(ctx, mount)));
+  if (memo === undefined) clashMemo.set(ctx, (memo = new Array(ctx.resolution.mounts.length)));
+  let clashes = memo[mount];
+  if (clashes === undefined) memo[mount] = clashes = computeClashes(ctx, mount);
   return clashes;
 }
 
-function computeClashes(ctx: RuleContext, mount: number): VariantClash[] {
-  if (variantSuffix(ctx, mount) !== "${TARGETVARIANT}") return [];
+function computeClashes(ctx: RuleContext, mount: number): readonly VariantClash[] {
+  if (variantSuffix(ctx, mount) !== "${TARGETVARIANT}") return NONE;
   const m = ctx.resolution.mounts[mount];
-  if (!m) return [];
-  const buckets = new Map<string, CellRef[]>();
+  if (!m) return NONE;
+  // Built cells by (effective key, os/arch), in order of first cell: a mount has a cell per
+  // platform, so a scan of the few buckets beats a key string per cell. A cell whose os/arch
+  // no other platform has would be alone in its bucket: it is left out from the start.
+  const { shared } = archs(ctx);
+  const buckets: { key: string; arch: string; cells: CellRef[] }[] = [];
   for (const cell of m.cells) {
-    if (!cell.built) continue;
-    const key = `${cell.effectiveKey}\u0000${archOf(ctx, cell.platformIndex)}`;
-    let b = buckets.get(key);
-    if (b === undefined) buckets.set(key, (b = []));
-    b.push({ mount, platformIndex: cell.platformIndex });
+    if (!cell.built || shared[cell.platformIndex] === false) continue;
+    const arch = archOf(ctx, cell.platformIndex);
+    const ref = { mount, platformIndex: cell.platformIndex };
+    const b = buckets.find((x) => x.key === cell.effectiveKey && x.arch === arch);
+    if (b === undefined) buckets.push({ key: cell.effectiveKey, arch, cells: [ref] });
+    else b.cells.push(ref);
   }
+  if (buckets.length === 0) return NONE;
   const out: VariantClash[] = [];
-  for (const cells of buckets.values()) {
+  for (const { cells } of buckets) {
+    if (cells.length < 2) continue;
     const platforms = [...new Set(cells.map((c) => ctx.platformName(c.platformIndex)))];
     if (platforms.length < 2) continue;
     const first = cells[0];
