@@ -1,18 +1,31 @@
 /// <reference lib="webworker" />
-// The thin Web Worker around core.analyze: heavy files never block typing.
+/**
+ * The playground's analysis worker: core.analyze off the main thread, replies
+ * sent as changes against the page's last report, in parts (protocol.ts,
+ * reply.ts). It assigns `self.onmessage` (not a listener) so that test hooks
+ * can wrap it (e2e/robustness.spec.ts).
+ */
 import { analyze } from "../core/analyze";
-import type { AnalyzeRequest, AnalyzeResponse } from "./protocol";
+import type { Report } from "../core/report/types";
+import type { AnalyzeRequest } from "./protocol";
+import { replyMessages, type SentReport } from "./reply";
+
+/** The last report sent: the base of the next reply, when the page holds it. */
+let last: SentReport | null = null;
 
 self.onmessage = (event: MessageEvent<AnalyzeRequest>) => {
-  const { id, text, options } = event.data;
-  let reply: AnalyzeResponse;
+  const { id, text, options, base } = event.data;
+  let report: Report;
+  const t0 = performance.now();
   try {
-    const t0 = performance.now();
-    const report = analyze(text, options);
-    reply = { id, ok: true, report, ms: performance.now() - t0 };
+    report = analyze(text, options);
   } catch (error) {
     // analyze() is built never to throw; this is the last line of defence.
-    reply = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    self.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    return;
   }
-  self.postMessage(reply);
+  const ms = performance.now() - t0;
+  const messages = replyMessages(id, ms, report, last, base ?? null);
+  last = { id, report };
+  for (const message of messages) self.postMessage(message);
 };

@@ -10,7 +10,7 @@
 import { embedStart, type EmbedStart, isEmbedMode } from "../../share/ui/embed-start";
 import { type Session, startSession } from "../hooks/use-permalink";
 import { toAnalyzeOptions } from "../state";
-import { AnalysisClient, spawnAnalysisWorker } from "./analysis-client";
+import { AnalysisClient, spawnAnalysisWorker } from "../../worker/analysis-client";
 
 export interface Boot<T> {
   /** What the page starts with. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { AnalyzeOptions, Report } from "../../core/report/types";
-import { AnalysisClient, spawnAnalysisWorker } from "../analysis/analysis-client";
+import { AnalysisClient, spawnAnalysisWorker } from "../../worker/analysis-client";
 
 export interface AnalysisState {
   /** The last good report (kept while a newer run is pending or failed). */
@@ -24,7 +24,7 @@ export interface Analysis extends AnalysisState {
 }
 
 /**
- * Runs core.analyze in a Web Worker (analysis/analysis-client.ts: coalescing,
+ * Runs core.analyze in a Web Worker (web/worker/analysis-client.ts: coalescing,
  * stale replies dropped, slow runs cancelled). `boot` hands over a client that
  * is already analysing the first state (analysis/early-start.ts).
  */

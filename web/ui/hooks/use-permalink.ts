@@ -9,8 +9,10 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { SharedState } from "../../share/share-state";
-import type { EncodeResult, Link } from "../../share/url-codec";
-import { exampleLink, readLink, ruleLink, tryEncodeState } from "../../share/url-codec";
+import type { Link } from "../../share/url-decode";
+import { exampleLink, readLink, ruleLink } from "../../share/url-decode";
+import type * as UrlEncode from "../../share/url-encode";
+import type { EncodeResult } from "../../share/url-encode";
 import type { AppDispatch, AppState, BuildArgRow, Tab } from "../state";
 import { DEFAULT_STATE, DEFAULT_VIEW, exampleAction, reducer } from "../state";
 import type { DraftApi, DraftBoot, StoredDraft } from "./use-draft";
@@ -23,6 +25,42 @@ const WRITE_DELAY_MS = 300;
  */
 const ENCODE_OFF_THREAD_CHARS = 16 * 1024;
 const TABS: readonly Tab[] = ["results", "fix", "learn"];
+
+// ---------------------------------------------------------------- the encoder
+
+/**
+ * The link encoder (share/url-encode.ts, with its deflater) is not needed for
+ * the first table: it loads with the first address update, 300 ms after the
+ * page's first state, and is used synchronously from then on.
+ */
+let encoder: typeof UrlEncode | null = null;
+let encoderLoad: Promise<typeof UrlEncode> | null = null;
+
+/** Loads the link encoder now (tests do, so that links are written synchronously as they were before). */
+export function loadEncoder(): Promise<typeof UrlEncode> {
+  encoderLoad ??= import("../../share/url-encode").then(
+    (module) => (encoder = module),
+    (error: unknown) => {
+      encoderLoad = null; // offline for a moment: the next change or click tries again
+      throw error;
+    },
+  );
+  return encoderLoad;
+}
+
+const ENCODER_UNAVAILABLE: EncodeResult = {
+  ok: false,
+  reason: "The share link could not be made: the page could not load its link encoder. Check the connection.",
+};
+
+/** tryEncodeState on this thread: now when the encoder is loaded, else once it is. */
+function encodeHere(shared: SharedState): EncodeResult | Promise<EncodeResult> {
+  if (encoder !== null) return encoder.tryEncodeState(shared);
+  return loadEncoder().then(
+    (module) => module.tryEncodeState(shared),
+    () => ENCODER_UNAVAILABLE,
+  );
+}
 
 // ---------------------------------------------------------------- mapping
 
@@ -132,8 +170,8 @@ export interface PermalinkApi {
   readonly dismissBroken: () => void;
   /** Set when the state cannot become a link (over 1 MiB); the address then keeps its last link. */
   readonly linkError: string | null;
-  /** The permalink of the current state (for "Copy link"), computed on demand. */
-  readonly currentLink: () => LinkResult;
+  /** The permalink of the current state (for "Copy link"), computed on demand (the encoder may still be loading). */
+  readonly currentLink: () => Promise<LinkResult>;
   /** `#rule/<id>` on this page's address (for rule links in the Markdown export). */
   readonly rulePageUrl: (id: string) => string;
   /** `#example/<id>` on this page's address. */
@@ -172,7 +210,8 @@ export function usePermalink(
     kept.current = null;
     let stale = false;
     const write = (r: EncodeResult) => {
-      if (stale) return;
+      // A missing encoder is not the state's fault: keep the last link and try at the next change.
+      if (stale || r === ENCODER_UNAVAILABLE) return;
       if (!r.ok) {
         setLinkError(r.reason);
         return;
@@ -184,12 +223,15 @@ export function usePermalink(
     };
     const timer = setTimeout(() => {
       const shared = toShared(state);
-      if (shared.text.length < ENCODE_OFF_THREAD_CHARS || typeof Worker !== "function") write(tryEncodeState(shared));
-      else
+      if (shared.text.length < ENCODE_OFF_THREAD_CHARS || typeof Worker !== "function") {
+        const result = encodeHere(shared);
+        if (result instanceof Promise) void result.then(write);
+        else write(result);
+      } else
         void import("../permalink/encode-off-thread")
           .then(({ encodeOffThread }) => encodeOffThread(shared))
-          // Offline before the encoder ever loaded: encode here, as small texts are.
-          .catch(() => tryEncodeState(shared))
+          // Offline before the encoder worker ever loaded: encode here, as small texts are.
+          .catch(() => encodeHere(shared))
           .then(write);
     }, WRITE_DELAY_MS);
     return () => {
@@ -239,8 +281,8 @@ export function usePermalink(
   useEffect(() => {
     latest.current = state;
   }, [state]);
-  const currentLink = useCallback((): LinkResult => {
-    const r = tryEncodeState(toShared(latest.current));
+  const currentLink = useCallback(async (): Promise<LinkResult> => {
+    const r = await encodeHere(toShared(latest.current));
     return r.ok ? { ok: true, url: pageBase() + r.hash } : r;
   }, []);
 

@@ -132,7 +132,7 @@ export const OptionsPanel = memo(function OptionsPanel({
 
 /**
  * The stages as a string that changes only when they do. Unchanged stages keep
- * their objects from one report to the next (analysis/protocol.ts), so equal
+ * their objects from one report to the next (web/worker/protocol.ts), so equal
  * lists are recognised without serializing ~1,000 stages per keystroke.
  */
 function useStagesKey(stages: readonly StageInfo[] | null): string {

@@ -164,7 +164,7 @@ function sameBadges(a: readonly (Badge | null)[], b: readonly (Badge | null)[]):
 }
 
 interface MountRowProps {
-  /** The same object as long as the worker found the mount unchanged (analysis/protocol.ts). */
+  /** The same object as long as the worker found the mount unchanged (web/worker/protocol.ts). */
   readonly mount: MountReport;
   /** aria-rowindex when the table is windowed. */
   readonly rowIndex: number | undefined;

@@ -4,7 +4,7 @@
  * part of the first table's download.
  */
 import type { SharedState } from "../../share/share-state";
-import type { EncodeResult } from "../../share/url-codec";
+import type { EncodeResult } from "../../share/url-encode";
 import type { EncodeReply, EncodeRequest } from "./encode-protocol";
 
 let worker: Worker | null = null;

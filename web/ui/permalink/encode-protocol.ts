@@ -1,5 +1,5 @@
 import type { SharedState } from "../../share/share-state";
-import type { EncodeResult } from "../../share/url-codec";
+import type { EncodeResult } from "../../share/url-encode";
 
 /** Page → link encoder worker. */
 export interface EncodeRequest {

@@ -4,7 +4,7 @@
  * takes ~100 ms, too long for a task between two keystrokes.
  */
 import type { SharedState } from "../../share/share-state";
-import { tryEncodeState } from "../../share/url-codec";
+import { tryEncodeState } from "../../share/url-encode";
 import type { EncodeReply, EncodeRequest } from "./encode-protocol";
 
 self.onmessage = (event: MessageEvent<EncodeRequest>) => {

@@ -13,7 +13,7 @@
  * - Subscribable (useSyncExternalStore): the snapshot changes when a run ends,
  *   and when a request from React state (not the editor) makes it busy.
  */
-import type { AnalyzeOptions, Finding, MountReport, Report } from "../../core/report/types";
+import type { AnalyzeOptions, Finding, MountReport, Report } from "../core/report/types";
 import type { AnalysisMessage, AnalyzeRequest, Ref, ReportHead, ReportPart } from "./protocol";
 
 export interface AnalysisSnapshot {
@@ -199,19 +199,13 @@ export class AnalysisClient {
       this.finish({ ...this.snapshot, error: message.error });
       return;
     }
-    let report: Report;
-    if ("done" in message) {
-      const base = message.base === null ? null : this.base?.id === message.base ? this.base.report : undefined;
-      const whole = base === undefined ? null : assemble(message.report, current, base);
-      if (whole === null) {
-        // Cannot happen (one run at a time, replies in order); should it, ask again for a whole report.
-        this.base = null;
-        this.send(this.queued ?? { id: this.nextId++, text: current.text, options: current.options, base: null });
-        return;
-      }
-      report = whole;
-    } else {
-      report = message.report;
+    const base = message.base === null ? null : this.base?.id === message.base ? this.base.report : undefined;
+    const report = base === undefined ? null : assemble(message.report, current, base);
+    if (report === null) {
+      // Cannot happen (one run at a time, replies in order); should it, ask again for a whole report.
+      this.base = null;
+      this.send(this.queued ?? { id: this.nextId++, text: current.text, options: current.options, base: null });
+      return;
     }
     this.base = { id: message.id, report };
     this.lastMs = message.ms;

@@ -2,7 +2,7 @@
  * The worker's side of protocol.ts, pure: a report becomes the messages that
  * carry it (what changed against the page's base report, in parts).
  */
-import type { Finding, MountReport, Report } from "../../core/report/types";
+import type { Finding, MountReport, Report } from "../core/report/types";
 import type { AnalysisMessage, Ref, ReportPart } from "./protocol";
 import { CELLS_PER_PART, FINDINGS_PER_PART } from "./protocol";
 import { sameValue } from "./same-value";

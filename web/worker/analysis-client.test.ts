@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { analyze } from "../../core/analyze";
-import type { AnalyzeOptions } from "../../core/report/types";
+import { analyze } from "../core/analyze";
+import type { AnalyzeOptions } from "../core/report/types";
 import { AnalysisClient } from "./analysis-client";
 import type { AnalysisMessage, AnalyzeRequest } from "./protocol";
 import { replyMessages, type SentReport } from "./reply";
