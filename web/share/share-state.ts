@@ -41,6 +41,9 @@ export interface SharedState {
   readonly view: SharedView;
 }
 
+/** Links larger than this, decoded, are refused (url-decode.ts) and not written (url-encode.ts). */
+export const MAX_DECODED_BYTES = 1024 * 1024;
+
 export const FIX_STYLES: readonly FixStyle[] = ["TARGETPLATFORM", "TARGETARCH+TARGETVARIANT", "TARGETARCH"];
 
 /** Frozen v1 defaults (see the module comment). */

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { findExample } from "../examples/index";
 import { DRAFT_KEY, KEPT_DRAFT_KEY } from "../ui/hooks/use-draft";
-import { type SharedPlayground, toShared, useSharedPlayground } from "../ui/hooks/use-permalink";
+import { loadEncoder, type SharedPlayground, toShared, useSharedPlayground } from "../ui/hooks/use-permalink";
 import type { AppState } from "../ui/state";
 import { DEFAULT_STATE, exampleAction } from "../ui/state";
 import { V1_DEFAULTS } from "./share-state";
@@ -48,6 +48,11 @@ function storedText(key: string): string | null {
 function advance(ms: number): void {
   act(() => vi.advanceTimersByTime(ms));
 }
+
+// The page loads the link encoder lazily; loaded once, it writes links synchronously, which these tests time.
+beforeAll(async () => {
+  await loadEncoder();
+});
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -157,7 +162,7 @@ describe("useSharedPlayground", () => {
     }
   });
 
-  it("keeps the last link in the address when the text is too large for one", () => {
+  it("keeps the last link in the address when the text is too large for one", async () => {
     mount();
     advance(400);
     const before = location.hash;
@@ -167,13 +172,13 @@ describe("useSharedPlayground", () => {
     expect(now().permalink.linkError).toBe(
       "This Dockerfile is too large for a share link (1.0 MiB; links hold at most 1 MiB).",
     );
-    expect(now().permalink.currentLink()).toEqual({ ok: false, reason: now().permalink.linkError });
+    await expect(now().permalink.currentLink()).resolves.toEqual({ ok: false, reason: now().permalink.linkError });
   });
 
-  it("gives the current permalink and rule page URLs on this page's address", () => {
+  it("gives the current permalink and rule page URLs on this page's address", async () => {
     history.replaceState(null, "", "/play/?x=1");
     mount();
-    expect(now().permalink.currentLink()).toEqual({
+    await expect(now().permalink.currentLink()).resolves.toEqual({
       ok: true,
       url: `http://localhost:3000/play/?x=1${encodeState(toShared(DEFAULT_STATE))}`,
     });

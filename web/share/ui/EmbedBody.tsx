@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from "react";
 import type { Report } from "../../core/report/types";
-import { ruleLink } from "../url-codec";
+import { ruleLink } from "../url-decode";
 import { takeEmbedBoot } from "../../ui/analysis/early-start";
 import { useAnalysis } from "../../ui/hooks/use-analysis";
 import { pageBase } from "../../ui/hooks/use-permalink";

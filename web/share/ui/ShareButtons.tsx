@@ -19,8 +19,9 @@ const preloadMarkdown = () => void loadMarkdown().catch(() => undefined);
 
 export interface ShareButtonsProps {
   /** usePermalink().currentLink: the permalink of the current state, or why there is none. */
-  readonly currentLink: () =>
-    { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: string };
+  readonly currentLink: () => Promise<
+    { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: string }
+  >;
   /** usePermalink().rulePageUrl. */
   readonly rulePageUrl: (id: string) => string;
   /** The latest report and the text it was computed from (useAnalysis().report / .reportText). */
@@ -66,8 +67,8 @@ export const ShareButtons = memo(function ShareButtons({
     );
   };
 
-  const onCopyLink = () => {
-    const link = currentLink();
+  const onCopyLink = async () => {
+    const link = await currentLink();
     if (!link.ok) return show({ tone: "error", message: link.reason });
     void copy(link.url, "Link");
   };
@@ -75,7 +76,7 @@ export const ShareButtons = memo(function ShareButtons({
   const ready = report !== null && reportText === text;
   const onCopyMarkdown = async () => {
     if (!report || reportText === null) return;
-    const link = currentLink();
+    const link = await currentLink();
     let markdown: string;
     try {
       const { formatMarkdown } = await loadMarkdown();
@@ -89,7 +90,7 @@ export const ShareButtons = memo(function ShareButtons({
 
   return (
     <div className="share-buttons">
-      <button type="button" onClick={onCopyLink}>
+      <button type="button" onClick={() => void onCopyLink()}>
         Copy link
       </button>
       <button

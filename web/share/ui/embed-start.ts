@@ -2,7 +2,7 @@
  * What `?embed` shows, decided without React: early-start.ts reads it before
  * the first render to start the analysis, EmbedView renders it.
  */
-import { readLink } from "../url-codec";
+import { readLink } from "../url-decode";
 import { fromShared } from "../../ui/hooks/use-permalink";
 import type { AppState } from "../../ui/state";
 import { DEFAULT_STATE, exampleAction, reducer } from "../../ui/state";
