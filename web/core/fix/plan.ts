@@ -42,6 +42,7 @@ const STRICTNESS: Readonly<Record<Sharing, number>> = { shared: 0, private: 1, l
 const NONE: readonly string[] = [];
 
 interface MountPlan {
+  readonly mount: number;
   ensureId: boolean;
   /** Replaced rather than grown: most plans get one text, and an array that grows reserves room for 17. */
   prefixes: readonly string[];
@@ -50,24 +51,59 @@ interface MountPlan {
   sharing: Sharing | null;
 }
 
+interface StageArgs {
+  readonly stage: number;
+  /** Distinct, in first-asked order (a stage gets a handful). */
+  readonly names: string[];
+}
+
+/** Past this many entries, a table is indexed by a Map (the "fix all" plan spans every mount). */
+const SCAN_LIMIT = 8;
+
+/**
+ * Entries keyed by a number, in insertion order: a fix touches one or two mounts and stages,
+ * so a short array scanned beats a Map (and its iterators) per fix; the one plan of "fix all",
+ * which touches every mount, gets a Map index once the array grows.
+ */
+class Table<T> {
+  readonly items: T[] = [];
+  private index: Map<number, T> | null = null;
+  constructor(private readonly keyOf: (item: T) => number) {}
+
+  get(key: number): T | undefined {
+    if (this.index !== null) return this.index.get(key);
+    for (const item of this.items) if (this.keyOf(item) === key) return item;
+    return undefined;
+  }
+
+  add(item: T): T {
+    this.items.push(item);
+    if (this.index !== null) this.index.set(this.keyOf(item), item);
+    else if (this.items.length > SCAN_LIMIT) this.index = new Map(this.items.map((i) => [this.keyOf(i), i]));
+    return item;
+  }
+}
+
+const stageOf = (a: StageArgs): number => a.stage;
+const mountOf = (p: MountPlan): number => p.mount;
+
 export function planEdits(model: SourceModel, intents: readonly FixIntent[]): TextEdit[] {
   // Most fixes are one or two intents: the per-stage and per-mount tables are made on first use.
-  let args: Map<number, Set<string>> | null = null;
-  let mounts: Map<number, MountPlan> | null = null;
+  let args: Table<StageArgs> | null = null;
+  let mounts: Table<MountPlan> | null = null;
   const edits: TextEdit[] = [];
 
   for (const intent of intents) {
     switch (intent.kind) {
       case "declare-arg": {
-        args ??= new Map();
-        let names = args.get(intent.stage);
-        if (names === undefined) args.set(intent.stage, (names = new Set()));
-        names.add(intent.name);
+        args ??= new Table(stageOf);
+        const names = (args.get(intent.stage) ?? args.add({ stage: intent.stage, names: [] })).names;
+        if (!names.includes(intent.name)) names.push(intent.name);
         break;
       }
       case "id-prefix":
       case "id-suffix": {
-        const p = planFor((mounts ??= new Map()), intent.mount);
+        const p = planFor((mounts ??= new Table(mountOf)), intent.mount);
         if (intent.kind === "id-prefix") {
           if (!p.prefixes.includes(intent.text)) p.prefixes = [...p.prefixes, intent.text];
         } else if (!p.suffixes.includes(intent.text)) p.suffixes = [...p.suffixes, intent.text];
@@ -75,13 +111,13 @@ export function planEdits(model: SourceModel, intents: readonly FixIntent[]): Te
         break;
       }
       case "ensure-id": {
-        const p = planFor((mounts ??= new Map()), intent.mount);
+        const p = planFor((mounts ??= new Table(mountOf)), intent.mount);
         p.ensureId = true;
         p.defaultId ??= intent.defaultId;
         break;
       }
       case "sharing": {
-        const p = planFor((mounts ??= new Map()), intent.mount);
+        const p = planFor((mounts ??= new Table(mountOf)), intent.mount);
         if (p.sharing === null || STRICTNESS[intent.value] > STRICTNESS[p.sharing]) p.sharing = intent.value;
         break;
       }
@@ -103,35 +139,32 @@ export function planEdits(model: SourceModel, intents: readonly FixIntent[]): Te
     }
   }
 
-  for (const [stage, names] of args ?? []) {
-    const anchor = model.stages[stage]?.argAnchor;
-    if (anchor === undefined) continue;
-    const sorted = [...names];
-    if (sorted.length > 1) sorted.sort((a, b) => argRank(a) - argRank(b) || (a < b ? -1 : a > b ? 1 : 0));
-    const lines = sorted.map((n) => `${anchor.indent}ARG ${n}`);
-    const text = anchor.atEof ? anchor.eol + lines.join(anchor.eol) : lines.map((l) => l + anchor.eol).join("");
-    edits.push({ start: anchor.offset, end: anchor.offset, text });
+  if (args !== null) {
+    for (const { stage, names } of args.items) {
+      const anchor = model.stages[stage]?.argAnchor;
+      if (anchor === undefined) continue;
+      if (names.length > 1) names.sort((a, b) => argRank(a) - argRank(b) || (a < b ? -1 : a > b ? 1 : 0));
+      let text = "";
+      if (anchor.atEof) for (const n of names) text += `${anchor.eol}${anchor.indent}ARG ${n}`;
+      else for (const n of names) text += `${anchor.indent}ARG ${n}${anchor.eol}`;
+      edits.push({ start: anchor.offset, end: anchor.offset, text });
+    }
   }
 
   if (mounts !== null) {
-    // In mount order (a Map keeps insertion order, so sort its keys only when there are several).
-    const order = [...mounts.keys()];
-    if (order.length > 1) order.sort((a, b) => a - b);
-    for (const mount of order) {
-      const plan = mounts.get(mount);
-      if (plan !== undefined) mountEdits(model, mount, plan, edits);
-    }
+    // In mount order (plans come in first-asked order: sorted only when there are several).
+    const plans = mounts.items;
+    if (plans.length > 1) plans.sort((a, b) => a.mount - b.mount);
+    for (const plan of plans) mountEdits(model, plan.mount, plan, edits);
   }
   return normalizeEdits(edits);
 }
 
-function planFor(mounts: Map<number, MountPlan>, mount: number): MountPlan {
-  let p = mounts.get(mount);
-  if (p === undefined) {
-    p = { ensureId: false, prefixes: NONE, suffixes: NONE, defaultId: null, sharing: null };
-    mounts.set(mount, p);
-  }
-  return p;
+function planFor(mounts: Table<MountPlan>, mount: number): MountPlan {
+  return (
+    mounts.get(mount) ??
+    mounts.add({ mount, ensureId: false, prefixes: NONE, suffixes: NONE, defaultId: null, sharing: null })
+  );
 }
 
 /** Appends the edits of one mount's plan to `out`. */

@@ -54,8 +54,11 @@ export class FixGuard {
   lastRefusal: Refusal = "merge";
   private readonly mounts = new Map<number, MountState>();
   private readonly declared = new Map<number, Set<string>>();
-  /** Current effective key of the cells a fix moved, by `mount * platforms + platform`. */
-  private readonly keys = new Map<number, string>();
+  /**
+   * Current effective key of the cells a fix moved, by `mount * platforms + platform` (an
+   * array sized once: most cells of a file with many fixes move, and a Map grows by rehashing).
+   */
+  private readonly keys: (string | undefined)[];
   /** Effective key → the cells now in that directory; filled on first use. */
   private readonly dirs = new Map<string, Dir>();
   /** By mount: names its built cells look up without finding them (filled on first use). */
@@ -64,6 +67,7 @@ export class FixGuard {
 
   constructor(private readonly ctx: RuleContext) {
     this.platforms = ctx.resolution.platforms.length;
+    this.keys = new Array<string | undefined>(ctx.resolution.mounts.length * this.platforms);
   }
 
   private undefinedIn(mount: number): ReadonlySet<string> {
@@ -156,62 +160,77 @@ export class FixGuard {
     }
     if (touchedMounts === null) return true;
 
-    const changes: { cell: number; from: string; to: string; origin: string; exec: string }[] = [];
+    // The cells that move, as parallel arrays (one entry each, no object per cell).
+    const changes: Changes = { cells: [], from: [], to: [], cellsOf: [] };
     let ok = true;
     for (const mount of touchedMounts) {
       const setup = this.setupOf(mount);
       for (const c of this.ctx.resolution.mounts[mount]?.cells ?? []) {
         if (!c.built) continue;
         const cell = mount * this.platforms + c.platformIndex;
-        const from = this.keys.get(cell) ?? c.effectiveKey;
+        const from = this.keys[cell] ?? c.effectiveKey;
         const to = setup === "unpredictable" ? setup : this.predict(mount, c, setup);
         if (to === "moves-target" || to === "unpredictable") {
           ok = false;
           this.lastRefusal = to;
-        } else if (to.key !== from)
-          changes.push({ cell, from, to: to.key, origin: c.effectiveKey, exec: c.execPlatform });
+        } else if (to !== from) {
+          changes.cells.push(cell);
+          changes.from.push(from);
+          changes.to.push(to);
+          changes.cellsOf.push(c);
+        }
       }
     }
-    if (ok && changes.length === 0) return true;
+    const moved = changes.cells.length;
+    if (ok && moved === 0) return true;
     if (ok) {
       // Whether each new directory draws its cells from more than one current directory (itself
       // included when it keeps cells of its own).
       const sources = new Map<string, { readonly first: string; many: boolean }>();
-      for (const ch of changes) {
-        const source = sources.get(ch.to);
-        if (source === undefined) sources.set(ch.to, { first: ch.from, many: false });
-        else if (source.first !== ch.from) source.many = true;
+      for (let k = 0; k < moved; k++) {
+        const to = changes.to[k] ?? "";
+        const from = changes.from[k] ?? "";
+        const source = sources.get(to);
+        if (source === undefined) sources.set(to, { first: from, many: false });
+        else if (source.first !== from) source.many = true;
       }
       const movedOut = new Map<string, number>();
-      for (const ch of changes) movedOut.set(ch.from, (movedOut.get(ch.from) ?? 0) + 1);
-      for (const [to, source] of sources) {
+      for (const from of changes.from) movedOut.set(from, (movedOut.get(from) ?? 0) + 1);
+      // forEach, not for-of: no [key, value] pair per entry.
+      sources.forEach((source, to) => {
         if (this.dir(to).size - (movedOut.get(to) ?? 0) > 0 && source.first !== to) source.many = true;
-      }
-      for (const ch of changes) {
-        count(this.dir(ch.from), ch.origin, ch.exec, -1);
-        count(this.dir(ch.to), ch.origin, ch.exec, 1);
-      }
+      });
+      this.move(changes, 1);
       // Never two original directories in one; and cells from two current directories only
       // meet again when they execute on one platform (shared on purpose).
-      for (const [to, source] of sources) {
+      sources.forEach((source, to) => {
+        if (!ok) return;
         this.lastRefusal = "merge";
         const dir = this.dir(to);
         ok = dir.origins.length <= 1 && (!source.many || dir.execs.length <= 1);
-        if (!ok) break;
-      }
+      });
       if (ok) {
-        for (const ch of changes) this.keys.set(ch.cell, ch.to);
+        for (let k = 0; k < moved; k++) this.keys[changes.cells[k] ?? 0] = changes.to[k];
         return true;
       }
-      for (const ch of changes) {
-        count(this.dir(ch.to), ch.origin, ch.exec, -1);
-        count(this.dir(ch.from), ch.origin, ch.exec, 1);
-      }
+      this.move(changes, -1);
     }
     // Roll back.
     for (const [m, s] of saved ?? []) this.mounts.set(m, s);
     for (const n of newNames ?? []) this.declared.get(n.stage)?.delete(n.name);
     return false;
+  }
+
+  /** Moves the changed cells from their directory to the new one (direction 1), or back (-1). */
+  private move(changes: Changes, direction: 1 | -1): void {
+    for (let k = 0; k < changes.cells.length; k++) {
+      const c = changes.cellsOf[k];
+      if (c === undefined) continue;
+      const from = this.dir((direction === 1 ? changes.from[k] : changes.to[k]) ?? "");
+      const to = this.dir((direction === 1 ? changes.to[k] : changes.from[k]) ?? "");
+      count(from, c.effectiveKey, c.execPlatform, -1);
+      count(to, c.effectiveKey, c.execPlatform, 1);
+    }
   }
 
   /** The text and names a mount's cells are expanded with under the current state, or why none can be trusted. */
@@ -247,12 +266,8 @@ export class FixGuard {
     };
   }
 
-  /** The effective key the cell gets under the current state, or why it cannot be trusted. */
-  private predict(
-    mount: number,
-    cell: MountCell,
-    setup: MountSetup,
-  ): { readonly key: string } | "moves-target" | "unpredictable" {
+  /** The effective key the cell gets under the current state (a string), or why it cannot be trusted. */
+  private predict(mount: number, cell: MountCell, setup: MountSetup): string | "moves-target" | "unpredictable" {
     // "Fix all" never moves a mount point: a declared ARG that the target uses would.
     for (const v of cell.variables) {
       if (
@@ -267,8 +282,17 @@ export class FixGuard {
     const id = idOrTarget(this.ctx, mount, p, cell, expanded, setup.overlay);
     if (id === null || id.includes(UNKNOWN)) return "unpredictable";
     const ns = cell.cacheKey.slice(0, Math.max(0, cell.cacheKey.length - cell.id.length - 1));
-    return { key: `${ns}/${id}${cell.effectiveKey.slice(cell.cacheKey.length)}` };
+    // A key always holds a `/`: it never reads as one of the refusals.
+    return `${ns}/${id}${cell.effectiveKey.slice(cell.cacheKey.length)}`;
   }
+}
+
+/** The cells a fix moves: by entry, the cell's number, its current and new key, and the cell. */
+interface Changes {
+  readonly cells: number[];
+  readonly from: string[];
+  readonly to: string[];
+  readonly cellsOf: MountCell[];
 }
 
 /** The cells of one directory under the current fixes. */

@@ -22,7 +22,7 @@ import { rule as relativeCacheTarget } from "./relative-cache-target";
 import { rule as invalidMount } from "./invalid-mount";
 import { rule as unbuiltStageCache } from "./unbuilt-stage-cache";
 
-export type { Rule, RuleInput, RuleDocs, RuleExample } from "./types";
+export type { DocumentedRule, Rule, RuleInput, RuleDocs, RuleExample } from "./types";
 
 export const RULES: readonly Rule[] = [
   invalidMount,
@@ -138,7 +138,17 @@ export function runRules(input: RuleInput): RuleOutput {
   const fixed = applyEdits(input.text, planEdits(ctx.source, safeIntents));
   return {
     collisions: [...ctx.collisions],
-    findings: byPosition.map((i) => findings[i]).filter((f) => f !== undefined),
+    findings: inOrder(findings, byPosition),
     fixed,
   };
+}
+
+/** The findings in the given order (one array, no intermediate copy). */
+function inOrder(findings: readonly Finding[], order: readonly number[]): Finding[] {
+  const out: Finding[] = [];
+  for (const i of order) {
+    const f = findings[i];
+    if (f !== undefined) out.push(f);
+  }
+  return out;
 }

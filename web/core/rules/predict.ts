@@ -24,6 +24,8 @@ export interface Prediction {
   readonly mount: number;
   /** The change, as a memo key. */
   readonly key: string;
+  /** The change itself: a mount's first prediction is found by comparing it, with no key built. */
+  readonly change: IdChange;
   /** The id text after the change (compiled); null when it cannot be written. */
   readonly text: Template | null;
   /** Names the change declares or brings in: looked up as declared when the cell does not define them. */
@@ -188,9 +190,11 @@ export function idOrTarget(
 /** The predictions of one change on one mount (shared by every rule and check that asks). */
 export function predictionFor(ctx: RuleContext, mount: number, change: IdChange): Prediction {
   const memo = memoOf(ctx);
+  const first = memo.predictions[mount];
+  // Most asks are for the mount's first change again (every candidate check and rule asks).
+  if (first !== undefined && sameChange(first.change, change)) return first;
   // Fixer texts are inert templates (no NUL, no length ambiguity with the prefix's length in front).
   const key = `${change.prefix.length}:${change.prefix}\u0000${change.suffix}\u0000${change.declare.join("\u0000")}`;
-  const first = memo.predictions[mount];
   if (first?.key === key) return first;
   const moreKey = `${mount}\u0000${key}`;
   let p = first === undefined ? undefined : memo.more.get(moreKey);
@@ -199,11 +203,18 @@ export function predictionFor(ctx: RuleContext, mount: number, change: IdChange)
     const overlay = brought.length === 0 ? change.declare : [...change.declare, ...brought];
     const ids = new Array<string | null | undefined>(ctx.resolution.platforms.length);
     const text = changedIdText(ctx, mount, change);
-    p = { mount, key, text: text === null ? null : template(text), overlay, ids };
+    p = { mount, key, change, text: text === null ? null : template(text), overlay, ids };
     if (first === undefined) memo.predictions[mount] = p;
     else memo.more.set(moreKey, p);
   }
   return p;
+}
+
+function sameChange(a: IdChange, b: IdChange): boolean {
+  if (a === b) return true;
+  if (a.prefix !== b.prefix || a.suffix !== b.suffix || a.declare.length !== b.declare.length) return false;
+  for (let i = 0; i < a.declare.length; i++) if (a.declare[i] !== b.declare[i]) return false;
+  return true;
 }
 
 /** The id BuildKit would compute for the cell under a prediction's change; null when it would not expand. */
