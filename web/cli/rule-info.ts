@@ -1,14 +1,14 @@
 /**
- * The rule catalogue (web/core/rules RULES) as SARIF's driver describes it:
+ * The rule catalogue (web/core/rules/docs.ts DOCUMENTED_RULES) as SARIF's driver describes it:
  * the summary, then why it matters and the rule's own bad/good examples, so a
  * code-scanning alert explains itself without leaving the page.
  */
 import type { SarifRuleInfo } from "../core/report/format-sarif";
 import type { AnalyzeOptions } from "../core/report/types";
-import type { Rule, RuleExample } from "../core/rules/index";
-import { RULES } from "../core/rules/index";
+import type { DocumentedRule, RuleExample } from "../core/rules/index";
+import { DOCUMENTED_RULES } from "../core/rules/docs";
 
-export function sarifRules(rules: readonly Rule[] = RULES): SarifRuleInfo[] {
+export function sarifRules(rules: readonly DocumentedRule[] = DOCUMENTED_RULES): SarifRuleInfo[] {
   return rules.map((r) => ({
     id: r.id,
     severity: r.severity,
@@ -19,7 +19,7 @@ export function sarifRules(rules: readonly Rule[] = RULES): SarifRuleInfo[] {
   }));
 }
 
-function helpText(r: Rule): string {
+function helpText(r: DocumentedRule): string {
   return [
     r.summary,
     r.docs.why,
@@ -28,7 +28,7 @@ function helpText(r: Rule): string {
   ].join("\n\n");
 }
 
-function helpMarkdown(r: Rule): string {
+function helpMarkdown(r: DocumentedRule): string {
   return [
     `**${r.summary}**`,
     r.docs.why,

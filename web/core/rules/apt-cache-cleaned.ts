@@ -6,7 +6,7 @@
 import { matchCacheTarget } from "../catalogue/index";
 import type { Command } from "../parse/types";
 import { code, mountRange, platformsOf } from "./messages";
-import type { Rule, RuleContext, RuleFinding } from "./types";
+import type { Rule, RuleContext, RuleDocs, RuleFinding } from "./types";
 
 const CLEAN_STEP =
   "RUN rm -f /etc/apt/apt.conf.d/docker-clean; echo 'Binary::apt::APT::Keep-Downloaded-Packages \"true\";' > /etc/apt/apt.conf.d/keep-cache";
@@ -98,25 +98,27 @@ function aptArchives(ctx: RuleContext, mount: number): boolean {
 
 const TRAILING_SLASHES = /\/+$/;
 
+/** Why the rule matters, with a Dockerfile it flags and one it keeps quiet (rule pages, SARIF help). */
+export const docs: RuleDocs = {
+  why: "Official Debian and Ubuntu images configure apt, in /etc/apt/apt.conf.d/docker-clean, to delete downloaded packages after every install. That keeps layers small, but with a cache mount on /var/cache/apt it empties the cache each time, so nothing is ever reused. Docker's reference example removes the hook and tells apt to keep downloads before the cached step.",
+  bad: {
+    dockerfile:
+      "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    apt-get update && apt-get install -y git\n",
+    options: { platforms: ["linux/amd64"] },
+  },
+  good: {
+    dockerfile:
+      "FROM debian:12\n" +
+      CLEAN_STEP +
+      "\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    apt-get update && apt-get install -y git\n",
+    options: { platforms: ["linux/amd64"] },
+  },
+};
+
 export const rule: Rule = {
   id: "apt-cache-cleaned",
   severity: "info",
   summary: "An apt cache mount in a Debian or Ubuntu stage whose `docker-clean` hook still deletes the downloads.",
-  docs: {
-    why: "Official Debian and Ubuntu images configure apt, in /etc/apt/apt.conf.d/docker-clean, to delete downloaded packages after every install. That keeps layers small, but with a cache mount on /var/cache/apt it empties the cache each time, so nothing is ever reused. Docker's reference example removes the hook and tells apt to keep downloads before the cached step.",
-    bad: {
-      dockerfile:
-        "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    apt-get update && apt-get install -y git\n",
-      options: { platforms: ["linux/amd64"] },
-    },
-    good: {
-      dockerfile:
-        "FROM debian:12\n" +
-        CLEAN_STEP +
-        "\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    apt-get update && apt-get install -y git\n",
-      options: { platforms: ["linux/amd64"] },
-    },
-  },
   fixSafety: "suggested",
   check(ctx) {
     const out: RuleFinding[] = [];

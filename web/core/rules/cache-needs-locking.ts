@@ -6,25 +6,27 @@
  */
 import type { CatalogueMatch, Sharing } from "../report/types";
 import { because, code, list, mountRange, platformsOf, someLines } from "./messages";
-import type { Rule, RuleFinding } from "./types";
+import type { Rule, RuleDocs, RuleFinding } from "./types";
+
+/** Why the rule matters, with a Dockerfile it flags and one it keeps quiet (rule pages, SARIF help). */
+export const docs: RuleDocs = {
+  why: "Some tools cannot share their cache with a concurrent writer: apt and dpkg take exclusive locks (“Could not get lock”, moby/buildkit#1662), yarn v1 corrupts its cache, cargo its registry index. BuildKit builds all requested platforms, and parallel builds, at the same time; with `sharing=shared` (the default) they all write one directory, and with `private` a busy cache is replaced by a fresh empty one. `sharing=locked` makes them take turns.",
+  bad: {
+    dockerfile:
+      "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt \\\n    --mount=type=cache,target=/var/lib/apt \\\n    apt-get update && apt-get install -y git\n",
+    options: { platforms: ["linux/amd64", "linux/arm64"] },
+  },
+  good: {
+    dockerfile:
+      "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    --mount=type=cache,target=/var/lib/apt,sharing=locked \\\n    apt-get update && apt-get install -y git\n",
+    options: { platforms: ["linux/amd64", "linux/arm64"] },
+  },
+};
 
 export const rule: Rule = {
   id: "cache-needs-locking",
   severity: "warning",
   summary: "A cache whose tool needs exclusive access is mounted without `sharing=locked`.",
-  docs: {
-    why: "Some tools cannot share their cache with a concurrent writer: apt and dpkg take exclusive locks (“Could not get lock”, moby/buildkit#1662), yarn v1 corrupts its cache, cargo its registry index. BuildKit builds all requested platforms, and parallel builds, at the same time; with `sharing=shared` (the default) they all write one directory, and with `private` a busy cache is replaced by a fresh empty one. `sharing=locked` makes them take turns.",
-    bad: {
-      dockerfile:
-        "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt \\\n    --mount=type=cache,target=/var/lib/apt \\\n    apt-get update && apt-get install -y git\n",
-      options: { platforms: ["linux/amd64", "linux/arm64"] },
-    },
-    good: {
-      dockerfile:
-        "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\\n    --mount=type=cache,target=/var/lib/apt,sharing=locked \\\n    apt-get update && apt-get install -y git\n",
-      options: { platforms: ["linux/amd64", "linux/arm64"] },
-    },
-  },
   fixSafety: "safe",
   check(ctx) {
     // First the mounts this rule flags (each gets its own finding and fix)…

@@ -9,7 +9,7 @@ import type { FixIntent } from "../fix/types";
 import { planCollisionFixes, type CollisionFix } from "./collision-fix";
 import { changedIdText, writtenId } from "./id-plan";
 import { because, code, involvedMounts, list, MAX_LISTED_MOUNTS, mountRange } from "./messages";
-import type { Rule, RuleContext, RuleFinding } from "./types";
+import type { Rule, RuleContext, RuleDocs, RuleFinding } from "./types";
 import { isVariantOnly } from "./variant";
 
 /** Largest group whose whole-group fix is offered as a fallback. */
@@ -43,11 +43,18 @@ function listedMounts(c: Collision): readonly number[] {
   return listed;
 }
 
-/** Per collision: its first four distinct RUN lines and how many distinct lines it has (computed once). */
-const linesMemo = new WeakMap<Collision, { first: number[]; count: number }>();
+/**
+ * Per collision: its first four distinct RUN lines, how many distinct lines it has, and the
+ * clause naming the other lines, by own line (-1 for every line outside the first four, which
+ * all get the same clause): computed once per collision, not per mount.
+ */
+const linesMemo = new WeakMap<Collision, { first: number[]; count: number; clauses: Map<number, string> }>();
 
-/** The other RUNs' lines, at most three named ("5, 9, 12 and 40 more"): O(1) per mount, even for huge groups. */
-function otherLines(ctx: RuleContext, c: Collision, mount: number): string[] {
+/**
+ * "; the RUNs on lines 5, 9, 12 and 40 more use it too" (at most three named), or "" when
+ * no other line shares it: O(1) per mount, even for huge groups.
+ */
+function otherLinesClause(ctx: RuleContext, c: Collision, mount: number): string {
   let memo = linesMemo.get(c);
   if (memo === undefined) {
     const all = new Set<number>();
@@ -58,15 +65,26 @@ function otherLines(ctx: RuleContext, c: Collision, mount: number): string[] {
       all.add(line);
       if (first.length < 4) first.push(line);
     }
-    linesMemo.set(c, (memo = { first, count: all.size }));
+    memo = { first, count: all.size, clauses: new Map() };
+    linesMemo.set(c, memo);
   }
   // Mounts on this mount's own line are the same RUN: only the other lines are named.
   const own = ctx.resolution.mounts[mount]?.line ?? 0;
-  const shown = memo.first.filter((l) => l !== own).slice(0, 3);
-  const more = memo.count - 1 - shown.length;
-  const out = shown.map(String);
-  if (more > 0) out.push(`${more} more`);
-  return out;
+  const key = memo.first.includes(own) ? own : -1;
+  let clause = memo.clauses.get(key);
+  if (clause === undefined) {
+    const shown = memo.first.filter((l) => l !== own).slice(0, 3);
+    const more = memo.count - 1 - shown.length;
+    const out = shown.map(String);
+    if (more > 0) out.push(`${more} more`);
+    const many = out.length > 1;
+    clause =
+      out.length === 0
+        ? ""
+        : `; the RUN${many ? "s" : ""} on line${many ? "s" : ""} ${list(out)} use${many ? "" : "s"} it too`;
+    memo.clauses.set(key, clause);
+  }
+  return clause;
 }
 
 /** The one platform every built cell executes on, when there are two built cells or more; else null. */
@@ -107,13 +125,7 @@ function describe(ctx: RuleContext, mount: number, c: Collision): string {
   // A RUN that executes on one platform for every target (FROM --platform=…) deserves a word.
   const exec = soleExecPlatform(m?.cells ?? []);
   if (exec !== null) s += `; this RUN executes on ${exec} for every target`;
-  if (mounts.size > 1) {
-    const shown = otherLines(ctx, c, mount);
-    if (shown.length > 0) {
-      const many = shown.length > 1;
-      s += `; the RUN${many ? "s" : ""} on line${many ? "s" : ""} ${list(shown)} use${many ? "" : "s"} it too`;
-    }
-  }
+  if (mounts.size > 1) s += otherLinesClause(ctx, c, mount);
   s += ". ";
   if (texts.verdict !== null) return s + texts.verdict;
   return (
@@ -163,22 +175,24 @@ function verdictText(c: Collision): string | null {
   );
 }
 
+/** Why the rule matters, with a Dockerfile it flags and one it keeps quiet (rule pages, SARIF help). */
+export const docs: RuleDocs = {
+  why: "BuildKit never puts the platform into a cache key: without an `id` the key is the target path, and an explicit id is the same on every platform unless it uses a platform ARG. Platforms are built in parallel, so amd64 and arm64 then write one directory. That is harmless for caches keyed by architecture inside (pip, Go), and breaks builds for the rest (apk indexes, node_modules, cargo's target dir). Only the platform a RUN executes on matters: a `FROM --platform=$BUILDPLATFORM` stage runs on the build platform for every target and shares on purpose.",
+  bad: {
+    dockerfile: "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk \\\n    apk add git\n",
+    options: { platforms: ["linux/amd64", "linux/arm64"] },
+  },
+  good: {
+    dockerfile:
+      "FROM alpine:3.20\nARG TARGETPLATFORM\nRUN --mount=type=cache,id=${TARGETPLATFORM}/var/cache/apk,target=/var/cache/apk \\\n    apk add git\n",
+    options: { platforms: ["linux/amd64", "linux/arm64"] },
+  },
+};
+
 export const rule: Rule = {
   id: "cross-platform-cache-collision",
   severity: "error",
   summary: "One cache directory is used by RUNs that execute on different platforms.",
-  docs: {
-    why: "BuildKit never puts the platform into a cache key: without an `id` the key is the target path, and an explicit id is the same on every platform unless it uses a platform ARG. Platforms are built in parallel, so amd64 and arm64 then write one directory. That is harmless for caches keyed by architecture inside (pip, Go), and breaks builds for the rest (apk indexes, node_modules, cargo's target dir). Only the platform a RUN executes on matters: a `FROM --platform=$BUILDPLATFORM` stage runs on the build platform for every target and shares on purpose.",
-    bad: {
-      dockerfile: "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk \\\n    apk add git\n",
-      options: { platforms: ["linux/amd64", "linux/arm64"] },
-    },
-    good: {
-      dockerfile:
-        "FROM alpine:3.20\nARG TARGETPLATFORM\nRUN --mount=type=cache,id=${TARGETPLATFORM}/var/cache/apk,target=/var/cache/apk \\\n    apk add git\n",
-      options: { platforms: ["linux/amd64", "linux/arm64"] },
-    },
-  },
   fixSafety: "safe",
   check(ctx) {
     const byMount = new Map<number, Collision[]>();

@@ -12,7 +12,7 @@ import { directories, ONE_MOUNT } from "./collisions";
 import { cellsByMount, changeIntents, changedIdText, writtenId, defaultIdText, type IdChange } from "./id-plan";
 import { predictId } from "./predict";
 import { code, involvedMounts, list, MAX_LISTED_MOUNTS, mountRange, platformsOf, someLines } from "./messages";
-import type { CellRef, Rule, RuleContext, RuleFinding } from "./types";
+import type { CellRef, Rule, RuleContext, RuleDocs, RuleFinding } from "./types";
 
 /** The mount point of a mount when it is the same on every built cell (cleaned: `/c/` is `/c`). */
 function constantTarget(ctx: RuleContext, mount: number): string | null {
@@ -55,23 +55,25 @@ function manyTargets(ctx: RuleContext, group: readonly CellRef[]): boolean {
   return false;
 }
 
+/** Why the rule matters, with a Dockerfile it flags and one it keeps quiet (rule pages, SARIF help). */
+export const docs: RuleDocs = {
+  why: "The cache id alone picks the directory; the target is only where it appears in the container. Two RUNs that mount the same id at different paths (say npm's and pip's caches) therefore write into one directory, mixing two tools' files and invalidating each other's assumptions. Give each tool its own id.",
+  bad: {
+    dockerfile:
+      "FROM python:3.12\nRUN --mount=type=cache,id=deps,target=/root/.cache/pip pip install -r requirements.txt\nRUN --mount=type=cache,id=deps,target=/root/.npm npm ci\n",
+    options: { platforms: ["linux/amd64"] },
+  },
+  good: {
+    dockerfile:
+      "FROM python:3.12\nRUN --mount=type=cache,id=pip,target=/root/.cache/pip pip install -r requirements.txt\nRUN --mount=type=cache,id=npm,target=/root/.npm npm ci\n",
+    options: { platforms: ["linux/amd64"] },
+  },
+};
+
 export const rule: Rule = {
   id: "id-shared-across-targets",
   severity: "warning",
   summary: "One cache directory is mounted at different target paths, usually two tools sharing one directory.",
-  docs: {
-    why: "The cache id alone picks the directory; the target is only where it appears in the container. Two RUNs that mount the same id at different paths (say npm's and pip's caches) therefore write into one directory, mixing two tools' files and invalidating each other's assumptions. Give each tool its own id.",
-    bad: {
-      dockerfile:
-        "FROM python:3.12\nRUN --mount=type=cache,id=deps,target=/root/.cache/pip pip install -r requirements.txt\nRUN --mount=type=cache,id=deps,target=/root/.npm npm ci\n",
-      options: { platforms: ["linux/amd64"] },
-    },
-    good: {
-      dockerfile:
-        "FROM python:3.12\nRUN --mount=type=cache,id=pip,target=/root/.cache/pip pip install -r requirements.txt\nRUN --mount=type=cache,id=npm,target=/root/.npm npm ci\n",
-      options: { platforms: ["linux/amd64"] },
-    },
-  },
   fixSafety: "safe",
   check(ctx) {
     // Per mount, over every directory it shares (one per platform, often): one finding.

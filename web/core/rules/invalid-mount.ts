@@ -8,7 +8,7 @@ import type { Range } from "../source";
 import type { Span } from "../source";
 import type { FixIntent } from "../fix/types";
 import { allPlatforms, code, platformsOf } from "./messages";
-import type { Rule, RuleContext, RuleFinding } from "./types";
+import type { Rule, RuleContext, RuleDocs, RuleFinding } from "./types";
 
 const FIRST_LINE: Range = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
 
@@ -59,21 +59,23 @@ function finding(
   };
 }
 
+/** Why the rule matters, with a Dockerfile it flags and one it keeps quiet (rule pages, SARIF help). */
+export const docs: RuleDocs = {
+  why: "BuildKit checks `--mount` flags and their CSV fields when it parses the Dockerfile (for every stage, built or not), and the expanded values when it dispatches a built stage. Any error stops the build for that platform. The message here is BuildKit's own, word for word.",
+  bad: {
+    dockerfile: "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk,sharing=lock \\\n    apk add git\n",
+    options: { platforms: ["linux/amd64"] },
+  },
+  good: {
+    dockerfile: "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk,sharing=locked \\\n    apk add git\n",
+    options: { platforms: ["linux/amd64"] },
+  },
+};
+
 export const rule: Rule = {
   id: "invalid-mount",
   severity: "error",
   summary: "BuildKit would reject the mount or the Dockerfile.",
-  docs: {
-    why: "BuildKit checks `--mount` flags and their CSV fields when it parses the Dockerfile (for every stage, built or not), and the expanded values when it dispatches a built stage. Any error stops the build for that platform. The message here is BuildKit's own, word for word.",
-    bad: {
-      dockerfile: "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk,sharing=lock \\\n    apk add git\n",
-      options: { platforms: ["linux/amd64"] },
-    },
-    good: {
-      dockerfile: "FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk,sharing=locked \\\n    apk add git\n",
-      options: { platforms: ["linux/amd64"] },
-    },
-  },
   fixSafety: "suggested",
   check(ctx) {
     const out: RuleFinding[] = [];

@@ -7,25 +7,27 @@
 import type { ArgCommand } from "../parse/types";
 import { code, list, mountRange, platformsOf, allPlatforms } from "./messages";
 import { AUTOMATIC_ARGS } from "./platform-values";
-import type { Rule, RuleFinding } from "./types";
+import type { Rule, RuleDocs, RuleFinding } from "./types";
+
+/** Why the rule matters, with a Dockerfile it flags and one it keeps quiet (rule pages, SARIF help). */
+export const docs: RuleDocs = {
+  why: "BuildKit sets `TARGETARCH` and its siblings for each platform it builds. `ARG TARGETARCH=amd64` (or `--build-arg TARGETARCH=amd64`) replaces that value everywhere, so an arm64 build sees `amd64` too: ids built from it collide again, and downloads pick the wrong architecture. Declare it without a default to get the real value.",
+  bad: {
+    dockerfile:
+      "FROM alpine:3.20\nARG TARGETARCH=amd64\nRUN --mount=type=cache,id=apk-${TARGETARCH},target=/var/cache/apk \\\n    apk add git\n",
+    options: { platforms: ["linux/amd64", "linux/arm64"] },
+  },
+  good: {
+    dockerfile:
+      "FROM alpine:3.20\nARG TARGETARCH\nRUN --mount=type=cache,id=apk-${TARGETARCH},target=/var/cache/apk \\\n    apk add git\n",
+    options: { platforms: ["linux/amd64", "linux/arm64"] },
+  },
+};
 
 export const rule: Rule = {
   id: "platform-arg-overridden",
   severity: "warning",
   summary: "An automatic platform ARG gets a default or a build arg, which pins it to one value for every platform.",
-  docs: {
-    why: "BuildKit sets `TARGETARCH` and its siblings for each platform it builds. `ARG TARGETARCH=amd64` (or `--build-arg TARGETARCH=amd64`) replaces that value everywhere, so an arm64 build sees `amd64` too: ids built from it collide again, and downloads pick the wrong architecture. Declare it without a default to get the real value.",
-    bad: {
-      dockerfile:
-        "FROM alpine:3.20\nARG TARGETARCH=amd64\nRUN --mount=type=cache,id=apk-${TARGETARCH},target=/var/cache/apk \\\n    apk add git\n",
-      options: { platforms: ["linux/amd64", "linux/arm64"] },
-    },
-    good: {
-      dockerfile:
-        "FROM alpine:3.20\nARG TARGETARCH\nRUN --mount=type=cache,id=apk-${TARGETARCH},target=/var/cache/apk \\\n    apk add git\n",
-      options: { platforms: ["linux/amd64", "linux/arm64"] },
-    },
-  },
   fixSafety: "suggested",
   check(ctx) {
     const out: RuleFinding[] = [];

@@ -7,26 +7,28 @@ import type { FixIntent } from "../fix/types";
 import { changeIntents, changedIdText, undeclaredAt, writtenId, type IdChange } from "./id-plan";
 import { predictId } from "./predict";
 import { allOf, because, code, mountRange } from "./messages";
-import type { Rule, RuleFinding } from "./types";
+import type { Rule, RuleDocs, RuleFinding } from "./types";
 import { variantClashes } from "./variant";
+
+/** Why the rule matters, with a Dockerfile it flags and one it keeps quiet (rule pages, SARIF help). */
+export const docs: RuleDocs = {
+  why: "`TARGETARCH` is the architecture without its variant: linux/arm/v6 and linux/arm/v7 are both `arm`. An id like `apk-${TARGETARCH}` separates amd64 from arm64 but still gives arm/v6 and arm/v7 one directory, and their packages and binaries differ (Alpine's armhf vs armv7). Add `${TARGETVARIANT}`, or use `${TARGETPLATFORM}`, which includes it.",
+  bad: {
+    dockerfile:
+      "FROM alpine:3.20\nARG TARGETARCH\nRUN --mount=type=cache,id=apk-${TARGETARCH},target=/var/cache/apk \\\n    apk add git\n",
+    options: { platforms: ["linux/arm/v6", "linux/arm/v7"] },
+  },
+  good: {
+    dockerfile:
+      "FROM alpine:3.20\nARG TARGETARCH\nARG TARGETVARIANT\nRUN --mount=type=cache,id=apk-${TARGETARCH}${TARGETVARIANT},target=/var/cache/apk \\\n    apk add git\n",
+    options: { platforms: ["linux/arm/v6", "linux/arm/v7"] },
+  },
+};
 
 export const rule: Rule = {
   id: "platform-variant-collision",
   severity: "error",
   summary: "An id uses `TARGETARCH` without the variant, and the platforms differ only by variant.",
-  docs: {
-    why: "`TARGETARCH` is the architecture without its variant: linux/arm/v6 and linux/arm/v7 are both `arm`. An id like `apk-${TARGETARCH}` separates amd64 from arm64 but still gives arm/v6 and arm/v7 one directory, and their packages and binaries differ (Alpine's armhf vs armv7). Add `${TARGETVARIANT}`, or use `${TARGETPLATFORM}`, which includes it.",
-    bad: {
-      dockerfile:
-        "FROM alpine:3.20\nARG TARGETARCH\nRUN --mount=type=cache,id=apk-${TARGETARCH},target=/var/cache/apk \\\n    apk add git\n",
-      options: { platforms: ["linux/arm/v6", "linux/arm/v7"] },
-    },
-    good: {
-      dockerfile:
-        "FROM alpine:3.20\nARG TARGETARCH\nARG TARGETVARIANT\nRUN --mount=type=cache,id=apk-${TARGETARCH}${TARGETVARIANT},target=/var/cache/apk \\\n    apk add git\n",
-      options: { platforms: ["linux/arm/v6", "linux/arm/v7"] },
-    },
-  },
   fixSafety: "safe",
   check(ctx) {
     const out: RuleFinding[] = [];

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { DOCUMENTED_RULES } from "./docs";
 import { RULES } from "./index";
 import { runPipeline } from "./test-support";
 
@@ -39,7 +40,11 @@ describe("the rule registry", () => {
     ]);
   });
 
-  for (const rule of RULES) {
+  it("gives every rule its docs, in the registry's order", () => {
+    expect(DOCUMENTED_RULES.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+  });
+
+  for (const rule of DOCUMENTED_RULES) {
     it(`flags ${rule.id}'s bad example and keeps its good example quiet`, () => {
       const bad = runPipeline(rule.docs.bad.dockerfile, rule.docs.bad.options);
       expect(bad.findings.filter((f) => f.ruleId === rule.id).length).toBeGreaterThan(0);

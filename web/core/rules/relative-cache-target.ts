@@ -7,27 +7,29 @@ import { code, mountRange, platformsOf } from "./messages";
 import { defaultIdText, writtenId } from "./id-plan";
 import { mountFlags, RELATIVE_ID } from "./mount-flags";
 import type { MountCell } from "../report/types";
-import type { Rule, RuleFinding } from "./types";
+import type { Rule, RuleDocs, RuleFinding } from "./types";
 
 /** A built cell whose (default) id is relative. */
 const isRelative = (c: MountCell): boolean => c.built && !c.id.startsWith("/");
+
+/** Why the rule matters, with a Dockerfile it flags and one it keeps quiet (rule pages, SARIF help). */
+export const docs: RuleDocs = {
+  why: "Without an `id`, BuildKit uses the target as written as the id, before joining it to WORKDIR. `WORKDIR /app` plus `target=node_modules` is mounted at /app/node_modules but cached under `node_modules`, the same directory as every other Dockerfile on the builder that mounts a relative `node_modules`. Set an explicit id.",
+  bad: {
+    dockerfile: "FROM node:22\nWORKDIR /app\nRUN --mount=type=cache,target=.npm \\\n    npm ci --cache .npm\n",
+    options: { platforms: ["linux/amd64"] },
+  },
+  good: {
+    dockerfile:
+      "FROM node:22\nWORKDIR /app\nRUN --mount=type=cache,id=/app/.npm,target=.npm \\\n    npm ci --cache .npm\n",
+    options: { platforms: ["linux/amd64"] },
+  },
+};
 
 export const rule: Rule = {
   id: "relative-cache-target",
   severity: "warning",
   summary: "A relative cache target without an id: its default id ignores WORKDIR, so unrelated projects share it.",
-  docs: {
-    why: "Without an `id`, BuildKit uses the target as written as the id, before joining it to WORKDIR. `WORKDIR /app` plus `target=node_modules` is mounted at /app/node_modules but cached under `node_modules`, the same directory as every other Dockerfile on the builder that mounts a relative `node_modules`. Set an explicit id.",
-    bad: {
-      dockerfile: "FROM node:22\nWORKDIR /app\nRUN --mount=type=cache,target=.npm \\\n    npm ci --cache .npm\n",
-      options: { platforms: ["linux/amd64"] },
-    },
-    good: {
-      dockerfile:
-        "FROM node:22\nWORKDIR /app\nRUN --mount=type=cache,id=/app/.npm,target=.npm \\\n    npm ci --cache .npm\n",
-      options: { platforms: ["linux/amd64"] },
-    },
-  },
   fixSafety: "suggested",
   check(ctx) {
     const out: RuleFinding[] = [];

@@ -6,27 +6,29 @@
 import type { Sharing } from "../report/types";
 import { directories, ONE_SHARING } from "./collisions";
 import { code, involvedMounts, list, mountRange, platformsOf, someLines } from "./messages";
-import type { Rule, RuleFinding } from "./types";
+import type { Rule, RuleDocs, RuleFinding } from "./types";
 
 const STRICTNESS: Readonly<Record<Sharing, number>> = { shared: 0, private: 1, locked: 2 };
+
+/** Why the rule matters, with a Dockerfile it flags and one it keeps quiet (rule pages, SARIF help). */
+export const docs: RuleDocs = {
+  why: "`sharing` is decided per mount, not per cache: BuildKit hands a `shared` mount the directory even while a `locked` one holds it, and a `private` one gets a fresh directory instead. Mixed modes on one cache therefore give neither the protection of `locked` nor the reuse of `shared`. Use the same mode everywhere, the strictest one.",
+  bad: {
+    dockerfile:
+      "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update\nRUN --mount=type=cache,target=/var/cache/apt apt-get install -y git\n",
+    options: { platforms: ["linux/amd64"] },
+  },
+  good: {
+    dockerfile:
+      "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get install -y git\n",
+    options: { platforms: ["linux/amd64"] },
+  },
+};
 
 export const rule: Rule = {
   id: "sharing-mode-conflict",
   severity: "warning",
   summary: "One cache directory is mounted with different sharing modes.",
-  docs: {
-    why: "`sharing` is decided per mount, not per cache: BuildKit hands a `shared` mount the directory even while a `locked` one holds it, and a `private` one gets a fresh directory instead. Mixed modes on one cache therefore give neither the protection of `locked` nor the reuse of `shared`. Use the same mode everywhere, the strictest one.",
-    bad: {
-      dockerfile:
-        "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update\nRUN --mount=type=cache,target=/var/cache/apt apt-get install -y git\n",
-      options: { platforms: ["linux/amd64"] },
-    },
-    good: {
-      dockerfile:
-        "FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get install -y git\n",
-      options: { platforms: ["linux/amd64"] },
-    },
-  },
   fixSafety: "safe",
   check(ctx) {
     const out: RuleFinding[] = [];

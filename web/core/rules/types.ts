@@ -54,6 +54,12 @@ export interface RuleFinding extends Omit<Finding, "ruleId" | "fix"> {
   readonly fix: RuleFix | null;
 }
 
+/**
+ * A rule's docs are a second export of its module (`docs`), not a field of
+ * `rule`: the analysis worker imports only the checks, so the examples and
+ * prose stay out of the JavaScript the first table waits for (issue 7);
+ * rules/docs.ts joins them for rule pages, SARIF and tests.
+ */
 export interface Rule {
   /** kebab-case; also the file name and the docs slug. */
   readonly id: string;
@@ -61,7 +67,6 @@ export interface Rule {
   readonly severity: Severity;
   /** One sentence. */
   readonly summary: string;
-  readonly docs: RuleDocs;
   /** safe: applied by "fix all"; suggested: offered, never automatic; none: no fix. */
   readonly fixSafety: "safe" | "suggested" | "none";
   readonly check: (ctx: RuleContext) => readonly RuleFinding[];
@@ -83,4 +88,9 @@ export interface RuleContext extends RuleInput {
   readonly catalogue: (mount: number, platformIndex: number) => CatalogueMatch | null;
   /** Normalized name of a platform (or what was requested, when it did not parse). */
   readonly platformName: (platformIndex: number) => string;
+}
+
+/** A rule with its docs (rules/docs.ts). */
+export interface DocumentedRule extends Rule {
+  readonly docs: RuleDocs;
 }

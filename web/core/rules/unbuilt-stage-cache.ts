@@ -4,25 +4,27 @@
  * its dispatch-time errors stay hidden (vector 36).
  */
 import { code, mountRange } from "./messages";
-import type { Rule, RuleFinding } from "./types";
+import type { Rule, RuleDocs, RuleFinding } from "./types";
+
+/** Why the rule matters, with a Dockerfile it flags and one it keeps quiet (rule pages, SARIF help). */
+export const docs: RuleDocs = {
+  why: "BuildKit only converts the target stage and the stages it reaches through `FROM`, `COPY --from` and `RUN --mount from=`. A cache mount elsewhere is never evaluated: it gets no cache id, and mistakes in it only show up when that stage is built (`--target`, or `docker build --check`).",
+  bad: {
+    dockerfile:
+      "FROM golang:1.23 AS test\nRUN --mount=type=cache,target=/root/.cache/go-build go test ./...\n\nFROM golang:1.23\nRUN --mount=type=cache,target=/root/.cache/go-build go build ./...\n",
+    options: { platforms: ["linux/amd64"] },
+  },
+  good: {
+    dockerfile:
+      "FROM golang:1.23 AS test\nRUN --mount=type=cache,target=/root/.cache/go-build go test ./... && touch /tested\n\nFROM golang:1.23\nCOPY --from=test /tested /tested\nRUN --mount=type=cache,target=/root/.cache/go-build go build ./...\n",
+    options: { platforms: ["linux/amd64"] },
+  },
+};
 
 export const rule: Rule = {
   id: "unbuilt-stage-cache",
   severity: "info",
   summary: "The cache mount is in a stage that is not built for the chosen target.",
-  docs: {
-    why: "BuildKit only converts the target stage and the stages it reaches through `FROM`, `COPY --from` and `RUN --mount from=`. A cache mount elsewhere is never evaluated: it gets no cache id, and mistakes in it only show up when that stage is built (`--target`, or `docker build --check`).",
-    bad: {
-      dockerfile:
-        "FROM golang:1.23 AS test\nRUN --mount=type=cache,target=/root/.cache/go-build go test ./...\n\nFROM golang:1.23\nRUN --mount=type=cache,target=/root/.cache/go-build go build ./...\n",
-      options: { platforms: ["linux/amd64"] },
-    },
-    good: {
-      dockerfile:
-        "FROM golang:1.23 AS test\nRUN --mount=type=cache,target=/root/.cache/go-build go test ./... && touch /tested\n\nFROM golang:1.23\nCOPY --from=test /tested /tested\nRUN --mount=type=cache,target=/root/.cache/go-build go build ./...\n",
-      options: { platforms: ["linux/amd64"] },
-    },
-  },
   fixSafety: "none",
   check(ctx) {
     const out: RuleFinding[] = [];

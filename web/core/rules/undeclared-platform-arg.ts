@@ -4,27 +4,29 @@
  * expand to "" until declared (buildkit-semantics.md §5, vectors 6 and 7).
  */
 import { code, list, onPlatforms, platformsOf, stageLabel } from "./messages";
-import type { Rule, RuleFinding } from "./types";
+import type { Rule, RuleDocs, RuleFinding } from "./types";
 import { optionRange, optionText, undefinedUses } from "./variable-uses";
+
+/** Why the rule matters, with a Dockerfile it flags and one it keeps quiet (rule pages, SARIF help). */
+export const docs: RuleDocs = {
+  why: "`TARGETARCH`, `TARGETPLATFORM`, `BUILDPLATFORM` and the other automatic ARGs are defined in the global scope only. Inside a stage they are empty until `ARG NAME` brings them in, so `id=go-${TARGETARCH}` is `go-` on every platform: the caches the id was meant to separate collide anyway, and BuildKit only prints an UndefinedVar warning.",
+  bad: {
+    dockerfile:
+      "FROM golang:1.23\nRUN --mount=type=cache,id=go-${TARGETARCH},target=/root/.cache/go-build \\\n    go build ./...\n",
+    options: { platforms: ["linux/amd64", "linux/arm64"] },
+  },
+  good: {
+    dockerfile:
+      "FROM golang:1.23\nARG TARGETARCH\nRUN --mount=type=cache,id=go-${TARGETARCH},target=/root/.cache/go-build \\\n    go build ./...\n",
+    options: { platforms: ["linux/amd64", "linux/arm64"] },
+  },
+};
 
 export const rule: Rule = {
   id: "undeclared-platform-arg",
   severity: "error",
   summary:
     "A mount option uses an automatic platform ARG that the stage never declares, so it expands to an empty string.",
-  docs: {
-    why: "`TARGETARCH`, `TARGETPLATFORM`, `BUILDPLATFORM` and the other automatic ARGs are defined in the global scope only. Inside a stage they are empty until `ARG NAME` brings them in, so `id=go-${TARGETARCH}` is `go-` on every platform: the caches the id was meant to separate collide anyway, and BuildKit only prints an UndefinedVar warning.",
-    bad: {
-      dockerfile:
-        "FROM golang:1.23\nRUN --mount=type=cache,id=go-${TARGETARCH},target=/root/.cache/go-build \\\n    go build ./...\n",
-      options: { platforms: ["linux/amd64", "linux/arm64"] },
-    },
-    good: {
-      dockerfile:
-        "FROM golang:1.23\nARG TARGETARCH\nRUN --mount=type=cache,id=go-${TARGETARCH},target=/root/.cache/go-build \\\n    go build ./...\n",
-      options: { platforms: ["linux/amd64", "linux/arm64"] },
-    },
-  },
   fixSafety: "safe",
   check(ctx) {
     const out: RuleFinding[] = [];

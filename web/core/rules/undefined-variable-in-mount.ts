@@ -4,26 +4,28 @@
  * not reach a stage without `ARG NAME` (vector 18).
  */
 import { code, list, platformsOf } from "./messages";
-import type { Rule, RuleFinding } from "./types";
+import type { Rule, RuleDocs, RuleFinding } from "./types";
 import { optionRange, optionText, undefinedUses } from "./variable-uses";
+
+/** Why the rule matters, with a Dockerfile it flags and one it keeps quiet (rule pages, SARIF help). */
+export const docs: RuleDocs = {
+  why: "Mount options are expanded with the stage's ARGs and ENVs at the RUN. A name that is not there expands to an empty string without failing the build, so the id silently loses the part it was meant to carry; two such ids can collide. A `--build-arg` only reaches a stage through an `ARG` line, and global ARGs must be redeclared inside the stage.",
+  bad: {
+    dockerfile:
+      "ARG PROJECT=web\nFROM node:22\nRUN --mount=type=cache,id=npm-${PROJECT},target=/root/.npm \\\n    npm ci\n",
+    options: { platforms: ["linux/amd64"] },
+  },
+  good: {
+    dockerfile:
+      "ARG PROJECT=web\nFROM node:22\nARG PROJECT\nRUN --mount=type=cache,id=npm-${PROJECT},target=/root/.npm \\\n    npm ci\n",
+    options: { platforms: ["linux/amd64"] },
+  },
+};
 
 export const rule: Rule = {
   id: "undefined-variable-in-mount",
   severity: "warning",
   summary: "A mount option uses a variable that is not defined at that RUN, so it expands to an empty string.",
-  docs: {
-    why: "Mount options are expanded with the stage's ARGs and ENVs at the RUN. A name that is not there expands to an empty string without failing the build, so the id silently loses the part it was meant to carry; two such ids can collide. A `--build-arg` only reaches a stage through an `ARG` line, and global ARGs must be redeclared inside the stage.",
-    bad: {
-      dockerfile:
-        "ARG PROJECT=web\nFROM node:22\nRUN --mount=type=cache,id=npm-${PROJECT},target=/root/.npm \\\n    npm ci\n",
-      options: { platforms: ["linux/amd64"] },
-    },
-    good: {
-      dockerfile:
-        "ARG PROJECT=web\nFROM node:22\nARG PROJECT\nRUN --mount=type=cache,id=npm-${PROJECT},target=/root/.npm \\\n    npm ci\n",
-      options: { platforms: ["linux/amd64"] },
-    },
-  },
   fixSafety: "none",
   check(ctx) {
     const out: RuleFinding[] = [];

@@ -29,11 +29,11 @@ export type RuleDocs =
   | { readonly status: "ready"; readonly rules: readonly RuleDoc[] };
 
 /**
- * The rules registry (`RULES` in web/core/rules/index.ts) in its own lazy chunk:
+ * The rules registry with docs (`DOCUMENTED_RULES` in web/core/rules/docs.ts) in its own lazy chunk:
  * it carries the rules' checks too, and only rule pages need it. The glob
  * matches nothing until that module exists, so the page degrades to "missing".
  */
-const registry = import.meta.glob<{ readonly RULES?: unknown; readonly rules?: unknown }>("../../core/rules/index.ts");
+const registry = import.meta.glob<{ readonly DOCUMENTED_RULES?: unknown }>("../../core/rules/docs.ts");
 
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
@@ -96,8 +96,7 @@ function load(): Promise<RuleDocs> {
   if (!importer) return Promise.resolve({ status: "missing" });
   cache ??= importer().then(
     (mod): RuleDocs => {
-      // The registry is `RULES` (web/core/rules/index.ts); `rules` was its planned name.
-      const exported: unknown = mod.RULES ?? mod.rules;
+      const exported: unknown = mod.DOCUMENTED_RULES;
       const list: unknown[] = Array.isArray(exported) ? exported : [];
       const rules = list.map(toRuleDoc).filter((r): r is RuleDoc => r !== null);
       return { status: "ready", rules };
