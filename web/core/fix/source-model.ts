@@ -5,7 +5,8 @@
  */
 import type { Command, FromCommand, MountField, MountSpec, ParsedDockerfile, RunCommand } from "../parse/types";
 import type { MountReport } from "../report/types";
-import { LineIndex, spanOf } from "../source";
+import { lineIndexOf } from "../parse/line-index-memo";
+import { type LineIndex, spanOf } from "../source";
 
 export interface ArgAnchor {
   /** Offset where the new lines are inserted (the start of the line after the FROM/ARG block). */
@@ -44,7 +45,8 @@ export interface SourceModel {
 }
 
 export function buildSourceModel(text: string, parsed: ParsedDockerfile, mounts: readonly MountReport[]): SourceModel {
-  const lines = new LineIndex(text);
+  // The same table resolve() used: one per analysis.
+  const lines = lineIndexOf(parsed, text);
   const globals: Command[] = [];
   const groups: { from: FromCommand; commands: Command[] }[] = [];
   for (const c of parsed.commands) {

@@ -145,7 +145,7 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
   const { parsed, prep, options } = input;
   const lints: LintWarning[] = [];
   const cells: CellGroup[] = [];
-  const links: [number, number][] = [];
+  const links: (readonly [number, number])[] = [];
   const n = prep.stages.length;
   const built = new Array<boolean>(n).fill(false);
   const fail = (error: StopError, targetStage: number | null = null, alternatives: string[] = []): PlatformOutcome => ({
@@ -218,7 +218,12 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
     const baseIndex = st.fixedName !== null ? st.fixedBase : namedBefore(prep, name.value, stage.index);
     const base = baseIndex < 0 ? null : (states[baseIndex] ?? null);
     resetStageState(st, name.value, base, flagPlatform);
-    if (base !== null) links.push([stage.index, base.stage.index]);
+    if (base !== null) {
+      // The same pair on (almost) every platform: one object for it.
+      let link = st.link;
+      if (link === null || link[1] !== base.stage.index) st.link = link = [stage.index, base.stage.index];
+      links.push(link);
+    }
   }
 
   // The target (convert.go: last stage by default, else by name, case-insensitively).

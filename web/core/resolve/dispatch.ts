@@ -210,13 +210,19 @@ function dispatchCopy(
         };
       }
       if (src.platformSpecific) st.platformSpecific = true;
-    } else if (unregisteredIdentity(srcIndex, ctx) !== "scratch") {
+    } else if (isImage(srcIndex, ctx)) {
       // An image is pulled for the target platform.
       st.platformSpecific = true;
     }
   }
   st.scratch = false;
   return null;
+}
+
+/** The unregistered state is an image (else scratch): what unregisteredIdentity tells, without building it. */
+function isImage(index: number, ctx: DispatchContext): boolean {
+  const u = ctx.unregistered[index - ctx.states.length];
+  return u !== undefined && u.ref !== null;
 }
 
 /** Identity of an unregistered state: an image on the target platform, or scratch. */

@@ -31,12 +31,17 @@ const SMALL = 6;
  * Most environments are small (a stage's PATH and its few ARGs and ENVs), and
  * every stage dispatch on every platform makes one, so a small one is a
  * single array of key, value, origin triples searched linearly: two Maps
- * per dispatch were a tenth of the resolver's allocation. Past SMALL keys it
- * becomes a Map of values plus a log of origins, so large ones stay O(1).
+ * per dispatch were a tenth of the resolver's allocation. The array has room
+ * for SMALL triples from the start, so a clone is one copy that never grows
+ * (a growing array is reallocated, with room to spare, on its first push).
+ * Past SMALL keys it becomes a Map of values plus a log of origins, so large
+ * ones stay O(1).
  */
 export class EnvList {
-  /** Small form: [key, value, origin, key, value, origin…] in AddOrReplace order; null once large. */
-  private triples: (string | EnvOrigin)[] | null;
+  /** Small form: [key, value, origin, key, value, origin…] in AddOrReplace order, `used` slots of SMALL * 3; null once large. */
+  private triples: Slot[] | null;
+  /** Slots of `triples` in use (three per key). */
+  private used: number;
   /** Large form: the values, in AddOrReplace order. */
   private values: Map<string, string> | null;
   /**
@@ -47,7 +52,8 @@ export class EnvList {
   private log: (string | EnvOrigin)[] | null;
 
   constructor() {
-    this.triples = [];
+    this.triples = new Array<Slot>(SMALL * 3);
+    this.used = 0;
     this.values = null;
     this.log = null;
   }
@@ -56,17 +62,20 @@ export class EnvList {
   set(key: string, value: string, origin: EnvOrigin): void {
     const t = this.triples;
     if (t !== null) {
-      const at = find(t, key);
+      const at = find(t, this.used, key);
       if (at >= 0) {
         // Shift the later triples down over it, in place.
-        for (let i = at; i < t.length - 3; i++) t[i] = t[i + 3] as string | EnvOrigin;
-        t.length -= 3;
-      } else if (t.length === SMALL * 3) {
+        for (let i = at; i < this.used - 3; i++) t[i] = t[i + 3];
+        this.used -= 3;
+      } else if (this.used === SMALL * 3) {
         this.grow(t);
         this.set(key, value, origin);
         return;
       }
-      t.push(key, value, origin);
+      t[this.used] = key;
+      t[this.used + 1] = value;
+      t[this.used + 2] = origin;
+      this.used += 3;
       return;
     }
     const values = this.values as Map<string, string>;
@@ -78,19 +87,19 @@ export class EnvList {
   get(key: string): string | undefined {
     const t = this.triples;
     if (t === null) return (this.values as Map<string, string>).get(key);
-    const at = find(t, key);
+    const at = find(t, this.used, key);
     return at < 0 ? undefined : (t[at + 1] as string);
   }
 
   has(key: string): boolean {
     const t = this.triples;
-    return t === null ? (this.values as Map<string, string>).has(key) : find(t, key) >= 0;
+    return t === null ? (this.values as Map<string, string>).has(key) : find(t, this.used, key) >= 0;
   }
 
   origin(key: string): EnvOrigin | undefined {
     const t = this.triples;
     if (t !== null) {
-      const at = find(t, key);
+      const at = find(t, this.used, key);
       return at < 0 ? undefined : (t[at + 2] as EnvOrigin);
     }
     if (!(this.values as Map<string, string>).has(key)) return undefined;
@@ -104,7 +113,7 @@ export class EnvList {
     const t = this.triples;
     if (t === null) return [...(this.values as Map<string, string>).keys()];
     const keys: string[] = [];
-    for (let i = 0; i < t.length; i += 3) keys.push(t[i] as string);
+    for (let i = 0; i < this.used; i += 3) keys.push(t[i] as string);
     return keys;
   }
 
@@ -117,14 +126,17 @@ export class EnvList {
     const t = this.triples;
     if (t === null) return this.values as Map<string, string>;
     const m = new Map<string, string>();
-    for (let i = 0; i < t.length; i += 3) m.set(t[i] as string, t[i + 1] as string);
+    for (let i = 0; i < this.used; i += 3) m.set(t[i] as string, t[i + 1] as string);
     return m;
   }
 
   clone(): EnvList {
     const copy = new EnvList();
     if (this.triples !== null) {
-      copy.triples = this.triples.slice();
+      const from = this.triples;
+      const to = copy.triples as Slot[];
+      for (let i = 0; i < this.used; i++) to[i] = from[i];
+      copy.used = this.used;
     } else {
       copy.triples = null;
       copy.values = new Map(this.values);
@@ -134,10 +146,10 @@ export class EnvList {
   }
 
   /** Moves to the large form. */
-  private grow(t: readonly (string | EnvOrigin)[]): void {
+  private grow(t: readonly Slot[]): void {
     const values = new Map<string, string>();
     const log: (string | EnvOrigin)[] = [];
-    for (let i = 0; i < t.length; i += 3) {
+    for (let i = 0; i < this.used; i += 3) {
       values.set(t[i] as string, t[i + 1] as string);
       log.push(t[i] as string, t[i + 2] as EnvOrigin);
     }
@@ -147,8 +159,11 @@ export class EnvList {
   }
 }
 
-/** Index of `key`'s triple, or -1. */
-function find(t: readonly (string | EnvOrigin)[], key: string): number {
-  for (let i = 0; i < t.length; i += 3) if (t[i] === key) return i;
+/** A slot of the small form: a key, a value or an origin (undefined: not used yet). */
+type Slot = string | EnvOrigin | undefined;
+
+/** Index of `key`'s triple among the first `used` slots, or -1. */
+function find(t: readonly Slot[], used: number, key: string): number {
+  for (let i = 0; i < used; i += 3) if (t[i] === key) return i;
   return -1;
 }

@@ -8,13 +8,13 @@ import type { Command, LintWarning, ParsedDockerfile } from "../parse/types";
 import type { Platform } from "../platform/index";
 import { formatPlatform, normalizePlatform, parsePlatform, parseTargetPlatforms } from "../platform/index";
 import type { AnalyzeOptions, PlatformResult, StageInfo } from "../report/types";
-import { LineIndex } from "../source";
 import type { ConvertInput, PlatformInput, PlatformOutcome } from "./convert";
 import { convertPlatform } from "./convert";
 import { ExpansionMemo } from "./expansion-memo";
 import type { LintConfig } from "./lint-config";
 import { DEFAULT_LINT_CONFIG, parseLintOptions } from "./lint-config";
 import { prepare, splitStages } from "./prepare";
+import { lineIndexOf } from "../parse/line-index-memo";
 import { MountShapes } from "./mount-parse";
 import { buildMountReports } from "./mount-reports";
 import { MountSlots } from "./mount-slots";
@@ -43,7 +43,7 @@ export function resolve(
   options: AnalyzeOptions,
   extras: ResolveExtras = {},
 ): Resolution {
-  const lineIndex = new LineIndex(text);
+  const lineIndex = lineIndexOf(parsed, text);
   const buildArgs = new Map(Object.entries(options.buildArgs ?? {}));
   const syntax = parsed.directives.syntax?.value ?? null;
 

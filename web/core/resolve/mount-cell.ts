@@ -46,14 +46,17 @@ export interface CellCore {
   readonly base: MountBase;
   readonly effectiveKey: string;
   readonly variables: readonly VariableUse[];
-  /** The trace without its last step, the execution platform. */
-  readonly steps: readonly TraceStep[];
   readonly srcIdentity: string;
   readonly srcScratch: boolean;
   readonly srcLabel: string;
-  /** The last trace traceOf made, and the step it ends with: platforms that end alike share it. */
-  lastTrace: readonly TraceStep[] | null;
-  lastStep: TraceStep | null;
+  /**
+   * The last trace traceOf made, and the step it ends with (the execution
+   * platform): platforms that end alike share it, the others copy all but its
+   * last step. buildCore makes the first one, for the platform it runs on, so
+   * a core used once costs one array, not a trace-less copy plus the trace.
+   */
+  lastTrace: readonly TraceStep[];
+  lastStep: TraceStep;
 }
 
 /**
@@ -130,12 +133,13 @@ export function sameLiteralCore(
  * one array; remembering the last one is enough for that.
  */
 export function traceOf(core: CellCore, step: TraceStep): readonly TraceStep[] {
-  if (core.lastStep === step && core.lastTrace !== null) return core.lastTrace;
+  if (core.lastStep === step) return core.lastTrace;
   // A plain copy: Array.prototype.concat's generic path is slow for this.
-  const steps = core.steps;
-  const trace = new Array<TraceStep>(steps.length + 1);
-  for (let i = 0; i < steps.length; i++) trace[i] = steps[i] as TraceStep;
-  trace[steps.length] = step;
+  const last = core.lastTrace;
+  const n = last.length - 1;
+  const trace = new Array<TraceStep>(n + 1);
+  for (let i = 0; i < n; i++) trace[i] = last[i] as TraceStep;
+  trace[n] = step;
   core.lastStep = step;
   core.lastTrace = trace;
   return trace;
@@ -152,13 +156,11 @@ export function buildCore(input: CellInput): CellCore {
   const steps = ctx.input.steps;
   const m = parsed.mount;
   const trace = ctx.input.scratch.trace;
-  const variables = ctx.input.scratch.variables;
   trace.clear();
-  variables.clear();
   trace.push(steps.writtenStep(spec, st.stage.stageName));
 
   // Variables, option by option (a literal mount has none).
-  if (parsed.hasExpansions) traceVariables(input, trace, variables);
+  if (parsed.hasExpansions) traceVariables(input, trace);
 
   // The id (convert_runmount.go: empty → path.Clean of the target as written).
   let id = m.cacheId;
@@ -178,12 +180,7 @@ export function buildCore(input: CellInput): CellCore {
   trace.push(key.steps[0]);
   trace.push(key.steps[1]);
 
-  if (input.mountPoint !== m.target) {
-    trace.push({
-      kind: "workdir",
-      text: flat`The relative target ${code(m.target === "" ? "(none)" : m.target)} is joined to WORKDIR ${code(st.dir === "" ? "/" : st.dir)} → mounted at ${code(input.mountPoint)}; the id does not include WORKDIR.`,
-    });
-  }
+  if (input.mountPoint !== m.target) trace.push(steps.workdirStep(m.target, st.dir, input.mountPoint));
 
   // The base a new cache directory starts from.
   const mkdir = m.uid !== null || m.gid !== null || m.mode !== null;
@@ -232,6 +229,9 @@ export function buildCore(input: CellInput): CellCore {
 
   const sharing: Sharing = m.sharing === "private" || m.sharing === "locked" ? m.sharing : "shared";
   trace.push(steps.sharingStep(m.sharing, sharing));
+  // The last step, where this dispatch runs (see CellCore.lastTrace).
+  const exec = execStep(st, ctx);
+  trace.push(exec);
 
   return {
     slot: input.slot,
@@ -242,37 +242,59 @@ export function buildCore(input: CellInput): CellCore {
     hasBase,
     base,
     effectiveKey,
-    // Exact sizes: cores live as long as the analysis.
-    variables: variables.copy(NO_VARIABLES),
-    steps: trace.copy(NO_STEPS),
+    variables: variablesOf(parsed),
+    // Exact size: cores live as long as the analysis.
     srcIdentity: input.srcIdentity,
     srcScratch: input.srcScratch,
     srcLabel: input.srcLabel,
-    lastTrace: null,
-    lastStep: null,
+    lastTrace: trace.copy(NO_STEPS),
+    lastStep: exec,
   };
 }
 
+/** The expansion of a traced option, if it has one to explain. */
+function expansionOf(parsed: ParsedRunMount, pair: readonly [string, string]): FieldExpansion | undefined {
+  // parse/mount.ts names them by option key; accept the ParsedMount property too.
+  const field = parsed.fieldOf[pair[0]] ?? parsed.fieldOf[pair[1]];
+  return field === undefined ? undefined : parsed.expansions[field];
+}
+
 /** The variables of each expanded option, in TRACED_OPTIONS order, and what each expanded to. */
-function traceVariables(input: CellInput, trace: ScratchList<TraceStep>, variables: ScratchList<VariableUse>): void {
+function traceVariables(input: CellInput, trace: ScratchList<TraceStep>): void {
   const { st, ctx, parsed } = input;
   const steps = ctx.input.steps;
   for (const pair of TRACED_OPTIONS) {
-    const option = pair[0];
-    // parse/mount.ts names them by option key; accept the ParsedMount property too.
-    const field = parsed.fieldOf[option] ?? parsed.fieldOf[pair[1]];
-    if (field === undefined) continue;
-    const e = parsed.expansions[field];
+    const e = expansionOf(parsed, pair);
     if (e === undefined) continue;
-    for (let i = 0; i < e.uses.length; i++) {
-      const u = e.uses[i] as VariableRef;
-      const value = e.values[i] ?? null;
-      variables.push({ option, name: u.name, defined: u.defined, value });
-      trace.push(describeVariable(u, value, e.written, st, ctx));
-    }
+    for (let i = 0; i < e.uses.length; i++)
+      trace.push(describeVariable(e.uses[i] as VariableRef, e.values[i] ?? null, e.written, st, ctx));
     if (e.uses.length > 0 || e.value !== e.written)
-      trace.push(steps.expandedStep(option, e.written, e.value, e.result));
+      trace.push(steps.expandedStep(pair[0], e.written, e.value, e.result));
   }
+}
+
+/**
+ * The cell's variables. They depend on the parse alone, and a parse is shared
+ * by every dispatch that expands the mount alike (mount-parse.ts), so they are
+ * made once per parse: one list for all those cells, read-only like the Report.
+ */
+function variablesOf(parsed: ParsedRunMount): readonly VariableUse[] {
+  if (parsed.variables !== null) return parsed.variables;
+  let list: VariableUse[] | null = null;
+  if (parsed.hasExpansions) {
+    for (const pair of TRACED_OPTIONS) {
+      const e = expansionOf(parsed, pair);
+      if (e === undefined) continue;
+      for (let i = 0; i < e.uses.length; i++) {
+        const u = e.uses[i] as VariableRef;
+        (list ??= []).push({ option: pair[0], name: u.name, defined: u.defined, value: e.values[i] ?? null });
+      }
+    }
+  }
+  // Exact size: it lives as long as the analysis.
+  const variables: readonly VariableUse[] = list === null ? NO_VARIABLES : list.slice();
+  parsed.variables = variables;
+  return variables;
 }
 
 const NO_BASE: MountBase = { kind: "none" };

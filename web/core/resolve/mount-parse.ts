@@ -13,6 +13,7 @@ import type { EscapeToken, ExpandResult, VariableRef } from "../expand/index";
 import type { ParsedMount } from "../parse/mount";
 import { parseMountDispatch } from "../parse/mount";
 import type { MountField, MountSpec, Span } from "../parse/types";
+import type { VariableUse } from "../report/types";
 import type { DispatchContext } from "./convert";
 import { reportUndefined } from "./dispatch";
 import type { FieldExpansion } from "./mount-cell";
@@ -30,6 +31,8 @@ export interface ParsedRunMount {
   readonly hasExpansions: boolean;
   /** No field has anything to expand: the same on every platform. */
   readonly literal: boolean;
+  /** Its cells' variables, made with its first cell (mount-cell.ts variablesOf). */
+  variables: readonly VariableUse[] | null;
 }
 
 /** The error a parse stops with; the field it points at by index (null: the whole flag). */
@@ -118,6 +121,7 @@ function parseLiteral(fields: readonly MountField[]): Outcome {
         expansions: NO_EXPANSIONS,
         hasExpansions: false,
         literal: true,
+        variables: null,
       }
     : { message: r.error, field: r.field === null ? null : fields.indexOf(r.field) };
 }
@@ -169,6 +173,7 @@ function parseExpanded(shape: MountShape, spec: MountSpec, st: StageState, ctx: 
         expansions: hasExpansions ? expansions : NO_EXPANSIONS,
         hasExpansions,
         literal: false,
+        variables: null,
       }
     : { message: r.error, field: r.field === null ? null : fields.indexOf(r.field) };
   if (shape.parses.length < MAX_PARSES) shape.parses.push({ results: results.copy(NO_RESULTS), outcome, expanded });

@@ -62,14 +62,8 @@ export function buildMountReports(
   });
 
   // Written cache mounts, and ONBUILD cache mounts in every stage built FROM their stage.
-  const children = new Map<number, Set<number>>();
-  for (const o of outcomes) {
-    for (const [child, base] of o.links) {
-      let set = children.get(base);
-      if (set === undefined) children.set(base, (set = new Set()));
-      set.add(child);
-    }
-  }
+  // Only an ONBUILD needs the children: most files have none.
+  let children: Map<number, Set<number>> | null = null;
   /** The stage whose ONBUILD holds a trigger RUN. */
   const triggerOwner = new Map<RunCommand, number>();
   for (const stage of prep.stages) {
@@ -80,7 +74,7 @@ export function buildMountReports(
       if (run === null || run.mounts.length === 0) continue;
       const isTrigger = c.kind === "onbuild";
       if (isTrigger && !triggerOwner.has(run)) triggerOwner.set(run, stage.index);
-      const runners = isTrigger ? [...(children.get(stage.index) ?? [])] : null;
+      const runners = isTrigger ? [...((children ??= childStages(outcomes)).get(stage.index) ?? [])] : null;
       if (runners !== null && runners.length === 0) runners.push(stage.index);
       for (let mountIndex = 0; mountIndex < run.mounts.length; mountIndex++) {
         if (writtenType(run, mountIndex) !== "cache") continue;
@@ -96,10 +90,11 @@ export function buildMountReports(
   return ordered.map((slot, index) => {
     const stage = prep.stages[slot.stageIndex];
     const spec = slot.run.mounts[slot.mountIndex];
-    const row = built[slot.id];
-    const cells: MountCell[] = outcomes.map(
-      (o, p) => row?.[p] ?? unbuiltCell(p, o, requested[p]?.requested ?? "", stage?.stageName ?? "", slot, targetName),
-    );
+    // The row of built cells becomes the list, its gaps filled: one array per mount.
+    const cells = built[slot.id] ?? new Array<MountCell | undefined>(n);
+    for (let p = 0; p < n; p++) {
+      cells[p] ??= unbuiltCell(p, outcomes[p], requested[p]?.requested ?? "", stage?.stageName ?? "", slot, targetName);
+    }
     return {
       index,
       line:
@@ -111,9 +106,22 @@ export function buildMountReports(
       range: lineIndex.range(spec?.flag.span ?? slot.run.span),
       writtenTarget: writtenTarget(slot.run, slot.mountIndex),
       command: slot.run.command,
-      cells,
+      cells: cells as MountCell[],
     };
   });
+}
+
+/** The stages built FROM each stage, on any platform. */
+function childStages(outcomes: readonly PlatformOutcome[]): Map<number, Set<number>> {
+  const children = new Map<number, Set<number>>();
+  for (const o of outcomes) {
+    for (const [child, base] of o.links) {
+      let set = children.get(base);
+      if (set === undefined) children.set(base, (set = new Set()));
+      set.add(child);
+    }
+  }
+  return children;
 }
 
 function unbuiltCell(

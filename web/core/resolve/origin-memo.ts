@@ -17,37 +17,45 @@ export const OVERRIDDEN_AUTOMATIC_ORIGIN: EnvOrigin = { kind: "automatic", overr
 
 export class OriginMemo {
   // A command can give several: an ONBUILD trigger runs in several stages, a value comes several ways.
-  private readonly args = new Map<KeyValue, ArgOrigin[]>();
-  private readonly envs = new Map<EnvCommand, StageEnvOrigin[]>();
-  private readonly globals = new Map<ArgCommand, GlobalOrigin[]>();
+  // Most give one: the lists are kept at their exact size (see withOrigin).
+  private readonly args = new Map<KeyValue, readonly ArgOrigin[]>();
+  private readonly envs = new Map<EnvCommand, readonly StageEnvOrigin[]>();
+  private readonly globals = new Map<ArgCommand, readonly GlobalOrigin[]>();
 
   /** A stage ARG's value (dispatchArg), from `via`. */
   stageArg(kv: KeyValue, line: number, stage: string, via: ArgOrigin["via"], global: EnvOrigin | null): ArgOrigin {
-    let list = this.args.get(kv);
-    if (list === undefined) this.args.set(kv, (list = []));
-    for (const o of list) if (o.line === line && o.stage === stage && o.via === via && o.global === global) return o;
+    const list = this.args.get(kv);
+    if (list !== undefined)
+      for (const o of list) if (o.line === line && o.stage === stage && o.via === via && o.global === global) return o;
     const o: ArgOrigin = { kind: "arg", line, stage, via, global };
-    list.push(o);
+    this.args.set(kv, withOrigin(list, o));
     return o;
   }
 
   /** An ENV's values (dispatchEnv). */
   env(cmd: EnvCommand, stage: string): StageEnvOrigin {
-    let list = this.envs.get(cmd);
-    if (list === undefined) this.envs.set(cmd, (list = []));
-    for (const o of list) if (o.stage === stage) return o;
+    const list = this.envs.get(cmd);
+    if (list !== undefined) for (const o of list) if (o.stage === stage) return o;
     const o: StageEnvOrigin = { kind: "env", line: cmd.startLine, stage };
-    list.push(o);
+    this.envs.set(cmd, withOrigin(list, o));
     return o;
   }
 
   /** A global ARG's value (buildMetaArgs). */
   globalArg(cmd: ArgCommand, fromBuildArg: boolean): GlobalOrigin {
-    let list = this.globals.get(cmd);
-    if (list === undefined) this.globals.set(cmd, (list = []));
-    for (const o of list) if (o.fromBuildArg === fromBuildArg) return o;
+    const list = this.globals.get(cmd);
+    if (list !== undefined) for (const o of list) if (o.fromBuildArg === fromBuildArg) return o;
     const o: GlobalOrigin = { kind: "global-arg", line: cmd.startLine, fromBuildArg };
-    list.push(o);
+    this.globals.set(cmd, withOrigin(list, o));
     return o;
   }
+}
+
+/**
+ * `list` plus `o`, at its exact size: these lists live as long as the
+ * analysis and nearly all hold one origin, where an empty array grown by
+ * push would reserve room for seventeen.
+ */
+function withOrigin<T>(list: readonly T[] | undefined, o: T): readonly T[] {
+  return list === undefined ? [o] : [...list, o];
 }

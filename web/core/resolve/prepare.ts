@@ -14,6 +14,7 @@ import type {
   ParsedDockerfile,
   RunCommand,
 } from "../parse/types";
+import { flat } from "./flat";
 import { parseGoAtoi } from "./go-strconv";
 import { isPlainWord } from "./plain-word";
 import type { PreparedCommand, StopError } from "./types";
@@ -150,44 +151,51 @@ export function prepare(parsed: ParsedDockerfile, split: ReturnType<typeof split
     }
     if (c.kind === "run" && c.mounts.length > 0) {
       const sources = new Array<number>(c.mounts.length);
-      c.mounts.forEach((m, k) => (sources[k] = resolveSource(rawMountFrom(m))));
+      for (let k = 0; k < c.mounts.length; k++) sources[k] = resolveSource(rawMountFrom(c.mounts[k] as MountSpec));
       return { command: c, sources, trigger: null, mountCache: null };
     }
     return { command: c, sources: NO_SOURCES, trigger: null, mountCache: null };
   };
 
+  // Plain loops: this runs for every command of the file, and a callback per
+  // stage and command left iterator objects behind where it was not optimized.
   const bases = possibleBases(split.stages, escape);
-  const stages: PreparedStage[] = split.stages.map((s, i) => {
+  const stages = new Array<PreparedStage>(n);
+  for (let i = 0; i < n; i++) {
+    const s = split.stages[i] as (typeof split.stages)[number];
     const commands = new Array<PreparedCommand>(s.commands.length);
     let onbuilds: OnbuildCommand[] | null = null;
     let seen: Set<number> | null = null;
-    s.commands.forEach((c, k) => {
+    for (let k = 0; k < s.commands.length; k++) {
+      const c = s.commands[k] as Command;
       if (c.kind === "onbuild") (onbuilds ??= []).push(c);
-      const pc = dependencyError === null ? toCommand(c) : null;
+      const pc: PreparedCommand | StopError | null = dependencyError === null ? toCommand(c) : null;
       if (pc === null || "message" in pc) {
         dependencyError ??= pc;
         commands[k] = { command: c, sources: NO_SOURCES, trigger: null, mountCache: null };
-        return;
+        continue;
       }
       commands[k] = pc;
-      for (const src of pc.sources) {
+      for (let j = 0; j < pc.sources.length; j++) {
+        const src = pc.sources[j] as number;
         seen ??= new Set();
         if (seen.has(src)) continue;
         seen.add(src);
         deps[i]?.push(src);
       }
-    });
-    return {
+    }
+    const stageName = stageNames[i] ?? `stage-${i}`;
+    stages[i] = {
       index: i,
       from: s.from,
       name: s.from.stageName,
-      stageName: stageNames[i] ?? `stage-${i}`,
-      label: `\`${stageNames[i] ?? `stage-${i}`}\``,
+      stageName,
+      label: flat`\`${stageName}\``,
       commands,
       onbuilds: onbuilds ?? NO_ONBUILDS,
       mayBeBase: bases[i] ?? true,
     };
-  });
+  }
 
   const cycleError = dependencyError === null ? findCycle(stages, deps) : null;
   return {

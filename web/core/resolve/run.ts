@@ -26,11 +26,7 @@ export function dispatchRun(
   ctx: DispatchContext,
 ): StopError | null {
   // 1. Parse and expand every mount (setMountState with an expander).
-  const cache = (pc.mountCache ??= run.mounts.map((spec) => ({
-    shape: ctx.input.mountShapes.of(spec),
-    slot: null,
-    cores: null,
-  })));
+  const cache = (pc.mountCache ??= mountCaches(run, ctx));
   const mounts = ctx.input.scratch.mounts;
   mounts.clear();
   for (let i = 0; i < run.mounts.length; i++) {
@@ -127,6 +123,13 @@ export interface MountCache {
   slot: MountSlot | null;
   /** Cores of a literal mount (mount-cell.ts sameLiteralCore), fetched with its first cell. */
   cores: CellCore[] | null;
+}
+
+function mountCaches(run: RunCommand, ctx: DispatchContext): MountCache[] {
+  const caches = new Array<MountCache>(run.mounts.length);
+  for (let i = 0; i < caches.length; i++)
+    caches[i] = { shape: ctx.input.mountShapes.of(run.mounts[i] as MountSpec), slot: null, cores: null };
+  return caches;
 }
 
 function literalCores(spec: MountSpec, ctx: DispatchContext): CellCore[] {

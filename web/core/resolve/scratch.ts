@@ -1,12 +1,12 @@
 /**
  * Lists that every dispatch fills and empties again, one set per analysis:
- * a RUN's parsed mounts and field expansions, a stage's cells, a cell's trace
- * and variables. What outlives the dispatch is copied out at its exact size,
- * so a dispatch allocates only that, not a growing array per RUN, stage and
- * cell on every platform. Dispatches never nest, and each list has one user.
+ * a RUN's parsed mounts and field expansions, a stage's cells, a cell's
+ * trace. What outlives the dispatch is copied out at its exact size, so a
+ * dispatch allocates only that, not a growing array per RUN, stage and cell
+ * on every platform. Dispatches never nest, and each list has one user.
  */
 import type { ExpandResult } from "../expand/index";
-import type { TraceStep, VariableUse } from "../report/types";
+import type { TraceStep } from "../report/types";
 import type { CellCore } from "./mount-cell";
 import type { ParsedRunMount } from "./mount-parse";
 
@@ -43,6 +43,32 @@ export class ScratchList<T> {
   }
 }
 
+/**
+ * A sentence written piece by piece, then joined once (trace.ts): one array
+ * for every sentence of the analysis, and no partial strings. Slots past the
+ * pieces in use always hold "", so joining the whole array gives the sentence.
+ */
+export class Pieces {
+  private readonly parts: (string | number)[] = [];
+  private size = 0;
+
+  add(piece: string | number): this {
+    if (this.size < this.parts.length) this.parts[this.size] = piece;
+    else this.parts.push(piece);
+    this.size++;
+    return this;
+  }
+
+  /** The sentence; the pieces are cleared for the next one. */
+  take(): string {
+    const parts = this.parts;
+    const sentence = parts.join("");
+    for (let i = 0; i < this.size; i++) parts[i] = "";
+    this.size = 0;
+    return sentence;
+  }
+}
+
 export class Scratch {
   /** dispatchRun: each mount parsed, before any is placed. */
   readonly mounts = new ScratchList<ParsedRunMount>();
@@ -50,9 +76,10 @@ export class Scratch {
   readonly fields = new ScratchList<ExpandResult | null>();
   /** The cells of the stage being dispatched (stage-state.ts initState / settle). */
   readonly cores = new ScratchList<CellCore>();
-  /** buildCore: the trace and variables of the cell being built. */
+  /** buildCore: the trace of the cell being built. */
   readonly trace = new ScratchList<TraceStep>();
-  readonly variables = new ScratchList<VariableUse>();
+  /** trace.ts describeVariable: the sentence being written. */
+  readonly sentence = new Pieces();
   /** dispatchEnv: each key and value, expanded before any is set. */
   readonly strings = new ScratchList<string>();
 }

@@ -200,39 +200,39 @@ export interface FixedKeyInputs {
 }
 
 function fixedKeyInputs(stage: PreparedStage, prep: Prepared, buildArgs: ReadonlyMap<string, string>): FixedKeyInputs {
-  // Most stages have neither: nothing is allocated for them.
+  // Most stages have neither: nothing is allocated for them. The lists live
+  // as long as the analysis: counted first, then made at their exact size.
   let names: Set<string> | null = null;
-  let sources: number[] | null = null;
-  let mounts: boolean[] | null = null;
+  let count = 0;
   for (const pc of stage.commands) {
     const c = pc.command;
     if (c.kind === "arg") for (const kv of c.args) if (kv.value === null) (names ??= new Set()).add(kv.key);
-    for (const d of pc.sources) {
-      if (d >= prep.stages.length && prep.unregistered[d - prep.stages.length]?.baseName === SCRATCH) continue;
-      (sources ??= []).push(d);
-      (mounts ??= []).push(c.kind === "run");
-    }
+    for (const d of pc.sources) if (!isScratchSource(d, prep)) count++;
   }
-  if (names === null && sources === null) return NO_FIXED_INPUTS;
+  if (names === null && count === 0) return NO_FIXED_INPUTS;
+  let sources = NO_SOURCES;
+  let mounts = NO_MOUNT_FLAGS;
+  if (count > 0) {
+    const s = new Array<number>(count);
+    const m = new Array<boolean>(count);
+    let i = 0;
+    for (const pc of stage.commands) {
+      for (const d of pc.sources) {
+        if (isScratchSource(d, prep)) continue;
+        s[i] = d;
+        m[i++] = pc.command.kind === "run";
+      }
+    }
+    sources = s;
+    mounts = m;
+  }
   const globals = names === null ? NO_NAMES : [...names].filter((name) => !buildArgs.has(name));
-  return {
-    globals,
-    automatic: globals.some((name) => AUTOMATIC_ARGS.has(name)),
-    sources: sources ?? NO_SOURCES,
-    mounts: mounts ?? NO_MOUNT_FLAGS,
-  };
+  return { globals, automatic: globals.some((name) => AUTOMATIC_ARGS.has(name)), sources, mounts };
 }
 
-/**
- * `list` with `item` added, at its exact size: these lists live as long as
- * the analysis and hold a handful of entries, where a growing array would
- * reserve room for seventeen.
- */
-function appended<T>(list: readonly T[], item: T): readonly T[] {
-  const out = new Array<T>(list.length + 1);
-  for (let i = 0; i < list.length; i++) out[i] = list[i] as T;
-  out[list.length] = item;
-  return out;
+/** A mount source without `from=`: plain scratch, which adds nothing to a key. */
+function isScratchSource(d: number, prep: Prepared): boolean {
+  return d >= prep.stages.length && prep.unregistered[d - prep.stages.length]?.baseName === SCRATCH;
 }
 
 const NO_PARTS: readonly KeyPart[] = [];
@@ -247,13 +247,26 @@ const NO_FIXED_INPUTS: FixedKeyInputs = {
 };
 const NO_LINTS: readonly LintWarning[] = [];
 
-/** One distinct dispatch key of a stage: its recorded result, and the content ids seen with it. */
+/**
+ * One distinct dispatch key of a stage: its recorded result, and the content
+ * ids seen with it. A stage's entries, and an entry's contents, are lists
+ * linked from the newest: one object per item, where exact-size arrays were
+ * copied on every addition (keys are distinct, so lookup order is free).
+ */
 export interface DispatchEntry {
   /** Kept at its exact size: it lives as long as the analysis. */
   readonly key: readonly KeyPart[];
   /** Null until the first dispatch with this key has run. */
   memo: StageMemo | null;
-  contents: readonly { readonly content: readonly KeyPart[]; readonly id: number }[];
+  contents: ContentEntry | null;
+  /** The stage's previous entry. */
+  readonly next: DispatchEntry | null;
+}
+
+interface ContentEntry {
+  readonly content: readonly KeyPart[];
+  readonly id: number;
+  readonly next: ContentEntry | null;
 }
 
 /**
@@ -261,7 +274,8 @@ export interface DispatchEntry {
  * platform, so a lookup compares a handful of keys of one stage.
  */
 export class StageMemos {
-  private readonly entries: (readonly DispatchEntry[])[];
+  /** Newest entry per stage. */
+  private readonly entries: (DispatchEntry | null)[];
   private readonly fixedInputs: (FixedKeyInputs | undefined)[];
   private dispatchCount = 0;
   private contentCount = 0;
@@ -270,7 +284,7 @@ export class StageMemos {
     private readonly prep: Prepared,
     private readonly buildArgs: ReadonlyMap<string, string>,
   ) {
-    this.entries = new Array<readonly DispatchEntry[]>(prep.stages.length).fill([]);
+    this.entries = new Array<DispatchEntry | null>(prep.stages.length).fill(null);
     this.fixedInputs = new Array<FixedKeyInputs | undefined>(prep.stages.length).fill(undefined);
   }
 
@@ -288,10 +302,10 @@ export class StageMemos {
   /** The entry of this key, made when the key is new; null when no other platform can have it. */
   entry(stage: number, keys: StageKeys): DispatchEntry | null {
     if (keys.thisPlatformOnly) return null;
-    const list = this.entries[stage] ?? [];
-    for (const e of list) if (keys.dispatch.equals(e.key)) return e;
-    const entry: DispatchEntry = { key: keys.dispatch.copy(), memo: null, contents: [] };
-    this.entries[stage] = appended(list, entry);
+    const newest = this.entries[stage] ?? null;
+    for (let e = newest; e !== null; e = e.next) if (keys.dispatch.equals(e.key)) return e;
+    const entry: DispatchEntry = { key: keys.dispatch.copy(), memo: null, contents: null, next: newest };
+    this.entries[stage] = entry;
     return entry;
   }
 
@@ -307,9 +321,9 @@ export class StageMemos {
   contentId(entry: DispatchEntry | null, content: KeyBuffer): number {
     // A key of this platform only has content of this platform only.
     if (entry === null) return this.contentCount++;
-    for (const c of entry.contents) if (content.equals(c.content)) return c.id;
+    for (let c = entry.contents; c !== null; c = c.next) if (content.equals(c.content)) return c.id;
     const id = this.contentCount++;
-    entry.contents = appended(entry.contents, { content: content.copy(), id });
+    entry.contents = { content: content.copy(), id, next: entry.contents };
     return id;
   }
 }

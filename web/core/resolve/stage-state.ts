@@ -49,6 +49,8 @@ export interface StageState {
   readonly scratchReason: ExecReason;
   /** The last "inherited" reason, reused while the base stage is the same. */
   inheritedReason: (ExecReason & { readonly kind: "inherited" }) | null;
+  /** Its last [child, base] link (convert.ts PlatformOutcome.links), reused while the base stage is the same. */
+  link: readonly [number, number] | null;
   /** The start of its exec-platform sentence on the target platform (trace.ts), made once. */
   targetPrefix: string | null;
   /** Base name after expansion with the global scope (then the normalized reference for images). */
@@ -127,6 +129,7 @@ export function newStageState(stage: PreparedStage, prep: Prepared, escape: "\\"
     flagReason: flag === null ? null : { kind: "flag", expr: flag },
     scratchReason: { kind: "scratch", ignoredPlatform: flag },
     inheritedReason: null,
+    link: null,
     targetPrefix: null,
     baseName: "",
     expandedName: "",

@@ -36,6 +36,11 @@ export class StepCache {
   private readonly cleans = new Map<string, TraceStep>();
   private readonly keys = new Map<string, CacheKey>();
   private readonly sharings = new Map<string, TraceStep>();
+  /** Workdir steps by mount point, with the target and WORKDIR that gave it (a few pairs, in every stage and platform). */
+  private readonly workdirs = new Map<
+    string,
+    { readonly target: string; readonly dir: string; readonly step: TraceStep }
+  >();
   /** Exec-platform steps per stage index, so equal ones are one object (mount-cell.ts shares traces by it). */
   private readonly execs: { readonly platform: string; readonly reason: ExecReason; readonly step: TraceStep }[][] = [];
 
@@ -48,7 +53,8 @@ export class StepCache {
     const written = spec.flag.value?.text ?? "";
     const step: TraceStep = {
       kind: "written",
-      text: flat`The mount is written ${code(`--mount=${written}`)} in stage ${code(stage)}.`,
+      // Code spans written inline: no partial strings for code() to join.
+      text: flat`The mount is written \`--mount=${written}\` in stage \`${stage}\`.`,
     };
     // An ONBUILD mount runs in several stages: keep the first, build the others.
     if (seen === undefined) this.written.set(spec, { stage, step });
@@ -116,6 +122,18 @@ export class StepCache {
       this.keys.set(id, key);
     }
     return key;
+  }
+
+  /** A relative `target` joined to WORKDIR `dir` gives `mountPoint`. */
+  workdirStep(target: string, dir: string, mountPoint: string): TraceStep {
+    const seen = this.workdirs.get(mountPoint);
+    if (seen !== undefined && seen.target === target && seen.dir === dir) return seen.step;
+    const step: TraceStep = {
+      kind: "workdir",
+      text: flat`The relative target ${code(target === "" ? "(none)" : target)} is joined to WORKDIR ${code(dir === "" ? "/" : dir)} → mounted at ${code(mountPoint)}; the id does not include WORKDIR.`,
+    };
+    if (seen === undefined) this.workdirs.set(mountPoint, { target, dir, step });
+    return step;
   }
 
   /** `sharing` as written (after expansion), `effective` what BuildKit uses. */

@@ -9,6 +9,7 @@ import type { DispatchContext } from "./convert";
 import type { StageState } from "./stage-state";
 import type { EnvOrigin } from "./env-list";
 import { flat } from "./flat";
+import type { Pieces } from "./scratch";
 import { AUTOMATIC_ARGS } from "./global-args";
 
 export function code(s: string): string {
@@ -27,11 +28,16 @@ export function describeVariable(
   const name = u.name;
   const stage = st.stage.label;
   if (u.defined && value !== null) {
-    const origin = st.env.origin(name);
-    return {
-      kind: "variable",
-      text: flat`${code(name)} = ${value === "" ? "an empty string" : code(value)}, ${describeOrigin(name, value, origin, st, ctx)}.`,
-    };
+    // Pieces joined once: these sentences are made for every stage and
+    // platform, and nested templates left a tree of partial strings per
+    // sentence for the garbage collector.
+    const parts = ctx.input.scratch.sentence;
+    parts.add("`").add(name).add("` = ");
+    if (value === "") parts.add("an empty string");
+    else parts.add("`").add(value).add("`");
+    parts.add(", ");
+    describeOrigin(parts, name, value, st.env.origin(name), st, ctx);
+    return { kind: "variable", text: parts.add(".").take() };
   }
   const plain = PLAIN_REF.test(word.slice(u.start, u.end));
   const effect = plain ? "so it expands to empty" : `so ${code(word.slice(u.start, u.end))} takes its unset branch`;
@@ -66,47 +72,72 @@ export function describeVariable(
   };
 }
 
+/** Where a variable's value came from, as pieces of its sentence. */
 function describeOrigin(
+  parts: Pieces,
   name: string,
   value: string,
   origin: EnvOrigin | undefined,
   st: StageState,
   ctx: DispatchContext,
-): string {
-  if (origin === undefined) return "from the stage environment";
+): void {
+  if (origin === undefined) {
+    parts.add("from the stage environment");
+    return;
+  }
   switch (origin.kind) {
     case "arg": {
-      const decl = `${code(`ARG ${name}`)} on line ${origin.line}${origin.stage !== st.stage.stageName ? ` of stage ${code(origin.stage)}` : ""}`;
-      if (origin.via === "default") return `from the default of ${decl}`;
-      if (origin.via === "build-arg") return `from ${code(`--build-arg ${name}=${value}`)}, declared by ${decl}`;
-      return `${describeGlobal(name, origin.global, ctx)}, declared by ${decl}`;
+      if (origin.via === "default") parts.add("from the default of ");
+      else if (origin.via === "build-arg")
+        parts.add("from `--build-arg ").add(name).add("=").add(value).add("`, declared by ");
+      else {
+        describeGlobal(parts, name, origin.global, ctx);
+        parts.add(", declared by ");
+      }
+      parts.add("`ARG ").add(name).add("` on line ").add(origin.line);
+      if (origin.stage !== st.stage.stageName) parts.add(" of stage `").add(origin.stage).add("`");
+      return;
     }
     case "env":
-      return `from ${code("ENV")} on line ${origin.line}${origin.stage !== st.stage.stageName ? ` of stage ${code(origin.stage)}` : ""}`;
+      parts.add("from `ENV` on line ").add(origin.line);
+      if (origin.stage !== st.stage.stageName) parts.add(" of stage `").add(origin.stage).add("`");
+      return;
     case "image":
-      return `from the ENV of base image ${code(origin.image)}`;
+      parts.add("from the ENV of base image `").add(origin.image).add("`");
+      return;
     case "default-path":
-      return "BuildKit's default PATH (the base image sets none)";
+      parts.add("BuildKit's default PATH (the base image sets none)");
+      return;
     case "global-arg":
     case "automatic":
-      return describeGlobal(name, origin, ctx);
+      describeGlobal(parts, name, origin, ctx);
+      return;
   }
 }
 
-function describeGlobal(name: string, origin: EnvOrigin | null, ctx: DispatchContext): string {
-  if (origin === null) return "from the global scope";
-  if (origin.kind === "automatic") {
-    if (origin.overridden) return `${code(`--build-arg ${name}`)} overrides the automatic platform ARG`;
-    if (name === "TARGETSTAGE") return "the automatic ARG naming the target stage";
-    const which = name.startsWith("BUILD") ? `build platform ${ctx.buildText}` : `target platform ${ctx.targetText}`;
-    return `the automatic platform ARG for the ${which}`;
+function describeGlobal(parts: Pieces, name: string, origin: EnvOrigin | null, ctx: DispatchContext): void {
+  if (origin === null) {
+    parts.add("from the global scope");
+  } else if (origin.kind === "automatic") {
+    if (origin.overridden) parts.add("`--build-arg ").add(name).add("` overrides the automatic platform ARG");
+    else if (name === "TARGETSTAGE") parts.add("the automatic ARG naming the target stage");
+    else if (name.startsWith("BUILD"))
+      parts.add("the automatic platform ARG for the build platform ").add(ctx.buildText);
+    else parts.add("the automatic platform ARG for the target platform ").add(ctx.targetText);
+  } else if (origin.kind === "global-arg") {
+    if (origin.fromBuildArg)
+      parts
+        .add("from `--build-arg ")
+        .add(name)
+        .add("` (global `ARG ")
+        .add(name)
+        .add("` on line ")
+        .add(origin.line)
+        .add(")");
+    else parts.add("from the global `ARG ").add(name).add("` on line ").add(origin.line);
+  } else {
+    parts.add("from the global scope");
   }
-  if (origin.kind === "global-arg") {
-    return origin.fromBuildArg
-      ? `from ${code(`--build-arg ${name}`)} (global ${code(`ARG ${name}`)} on line ${origin.line})`
-      : `from the global ${code(`ARG ${name}`)} on line ${origin.line}`;
-  }
-  return "from the global scope";
 }
 
 /** The exec-platform sentence (mount-cell.ts makes it a step, one object per sentence). */
@@ -117,7 +148,7 @@ export function describeExecPlatform(st: StageState, ctx: DispatchContext): stri
   const implicit = ctx.platform.implicit ? " (no --platform was requested, so the target is the build platform)" : "";
   switch (r.kind) {
     case "flag":
-      return flat`Stage ${stage} runs on ${p} because of ${code(`FROM --platform=${r.expr}`)}.`;
+      return flat`Stage ${stage} runs on ${p} because of \`FROM --platform=${r.expr}\`.`;
     case "target":
       // Made for most stages on every platform: the stage's part is made once.
       st.targetPrefix ??= flat`Stage ${stage} runs on the target platform `;
@@ -125,7 +156,7 @@ export function describeExecPlatform(st: StageState, ctx: DispatchContext): stri
     case "scratch":
       return flat`Stage ${stage} starts FROM scratch, so it runs on the target platform ${p}${implicit}${ignoredFlag(r.ignoredPlatform)}.`;
     case "inherited":
-      return flat`Stage ${stage} starts FROM stage ${code(r.from)}, so it runs where ${code(r.from)} runs: ${p}${ignoredFlag(r.ignoredPlatform)}.`;
+      return flat`Stage ${stage} starts FROM stage \`${r.from}\`, so it runs where \`${r.from}\` runs: ${p}${ignoredFlag(r.ignoredPlatform)}.`;
   }
 }
 
