@@ -11,6 +11,8 @@ test("every example loads with its lesson", async ({ page }) => {
   const menuButton = page.getByRole("button", { name: "Examples" });
   await menuButton.click();
   const items = page.getByRole("list", { name: "Examples" }).getByRole("button");
+  // The items (with their lessons) load on demand when the menu first opens.
+  await expect(items.first()).toBeFocused();
   const count = await items.count();
   expect(count).toBeGreaterThanOrEqual(12);
   await page.keyboard.press("Escape");
@@ -37,6 +39,7 @@ test("examples open by keyboard alone", async ({ page }) => {
   const menuButton = page.getByRole("button", { name: "Examples" });
   await menuButton.focus();
   await page.keyboard.press("Enter");
+  await expect(page.getByRole("list", { name: "Examples" }).getByRole("button").first()).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("button", { name: "The forgotten ARG" })).toBeFocused();

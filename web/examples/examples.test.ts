@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../core/analyze";
 import type { Report } from "../core/report/types";
 import { EXAMPLES, type Example } from "./index";
+import { LESSONS } from "./lessons";
 
 function run(example: Example): Report {
   const buildArgs: Record<string, string> = {};
@@ -26,11 +27,14 @@ const errors = (r: Report) => r.findings.filter((f) => f.severity === "error").m
 
 describe("the gallery", () => {
   it("keeps at least 12 examples with unique ids and two-sentence lessons", () => {
+    expect(Object.keys(LESSONS).sort()).toEqual(EXAMPLES.map((e) => e.id).sort());
     expect(EXAMPLES.length).toBeGreaterThanOrEqual(12);
     expect(new Set(EXAMPLES.map((e) => e.id)).size).toBe(EXAMPLES.length);
     for (const e of EXAMPLES) {
       expect(e.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(e.lesson.every((line) => line.length > 20 && /[.)”]$/.test(line))).toBe(true);
+      const lesson = LESSONS[e.id];
+      expect(lesson?.length, e.id).toBe(2);
+      expect(lesson?.every((line) => line.length > 20 && /[.)”]$/.test(line))).toBe(true);
       expect(e.dockerfile.endsWith("\n")).toBe(true);
     }
   });

@@ -4,7 +4,6 @@ import type { Range } from "../core/source";
 import { type Example, findExample } from "../examples/index";
 import { Footer } from "./components/Footer";
 import { Header } from "./components/Header";
-import { LessonBanner } from "./components/LessonBanner";
 import { Tabs } from "./components/Tabs";
 import { takeAppBoot } from "./analysis/early-start";
 import type { EditorApi } from "./editor/editor-api";
@@ -25,6 +24,8 @@ import { type CellRef, DEFAULT_STATE, exampleAction, type Tab, toAnalyzeOptions 
 // Monaco lives in this lazy chunk only: the table and findings render before it arrives.
 const EditorPane = lazy(() => import("./editor/EditorPane"));
 // Views other than the results table load when first opened: the first table needs none of them.
+// The lesson texts are not needed for the first table (examples/lessons.ts).
+const LessonBanner = lazy(() => import("./components/LessonBanner").then((m) => ({ default: m.LessonBanner })));
 const IntroView = lazy(() => import("./pages/IntroView").then((m) => ({ default: m.IntroView })));
 const RuleView = lazy(() => import("./pages/RuleView").then((m) => ({ default: m.RuleView })));
 // Below the table: their chunks arrive while the table is on screen.
@@ -208,7 +209,11 @@ export function App() {
           <h2 id="editor-heading" className="visually-hidden">
             Dockerfile
           </h2>
-          {lesson && <LessonBanner example={lesson} onDismiss={dismissLesson} />}
+          {lesson && (
+            <Suspense fallback={null}>
+              <LessonBanner example={lesson} onDismiss={dismissLesson} />
+            </Suspense>
+          )}
           <div className="editor-host">
             <Suspense fallback={fallback}>
               <EditorPane

@@ -1,6 +1,8 @@
-import { useEffect, useId, useRef, useState } from "react";
-import { EXAMPLES, type Example } from "../../examples/index";
-import { Prose } from "./Prose";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import type { Example } from "../../examples/index";
+
+const loadItems = () => import("./ExampleItems");
+const ExampleItems = lazy(() => loadItems().then((m) => ({ default: m.ExampleItems })));
 
 /**
  * A disclosure listing the gallery. Arrow keys move between examples, Escape
@@ -8,6 +10,8 @@ import { Prose } from "./Prose";
  */
 export function ExamplesMenu({ onLoad }: { readonly onLoad: (example: Example) => void }) {
   const [open, setOpen] = useState(false);
+  // The items mount on first open and stay (hidden) afterwards.
+  const [opened, setOpened] = useState(false);
   const id = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -44,35 +48,28 @@ export function ExamplesMenu({ onLoad }: { readonly onLoad: (example: Example) =
         className="button"
         aria-expanded={open}
         aria-controls={id}
-        onClick={() => setOpen((o) => !o)}
+        onPointerEnter={() => void loadItems()}
+        onFocus={() => void loadItems()}
+        onClick={() => {
+          setOpened(true);
+          setOpen((o) => !o);
+        }}
       >
         Examples <span aria-hidden="true">▾</span>
       </button>
       <div id={id} className="examples-popup" hidden={!open}>
-        <ul className="examples-list" aria-label="Examples">
-          {EXAMPLES.map((example) => (
-            <li key={example.id}>
-              <button
-                type="button"
-                data-example-id={example.id}
-                aria-labelledby={`${id}-${example.id}-title`}
-                aria-describedby={`${id}-${example.id}-blurb`}
-                onClick={() => {
-                  setOpen(false);
-                  onLoad(example);
-                  button.current?.focus();
-                }}
-              >
-                <span className="example-title" id={`${id}-${example.id}-title`}>
-                  {example.title}
-                </span>
-                <span className="example-blurb" id={`${id}-${example.id}-blurb`}>
-                  <Prose text={example.lesson[0]} />
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        {opened && (
+          <Suspense fallback={<p className="muted small">Loading the examples…</p>}>
+            <ExampleItems
+              menuId={id}
+              onPick={(example) => {
+                setOpen(false);
+                onLoad(example);
+                button.current?.focus();
+              }}
+            />
+          </Suspense>
+        )}
       </div>
     </div>
   );
