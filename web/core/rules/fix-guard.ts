@@ -12,7 +12,7 @@
 import { referencedNames } from "../fix/literal";
 import type { FixIntent } from "../fix/types";
 import type { MountCell } from "../report/types";
-import { defaultIdText, UNKNOWN, writtenId } from "./id-plan";
+import { changedIdText, UNKNOWN, writtenId } from "./id-plan";
 import { directories } from "./collisions";
 import { mountFlags, UNDEFINED_AUTOMATIC, UNDEFINED_OTHER } from "./mount-flags";
 import { cellValue, expandOnCell, idOrTarget, template, type Template } from "./predict";
@@ -243,13 +243,13 @@ export class FixGuard {
     const suffix = state?.suffixes.join("") ?? "";
     const raw = writtenId(ctx, mount);
     let text: string | null;
-    if (raw !== null)
-      text = raw === "" && prefix === "" && suffix === "" && state?.ensure ? state.ensure : prefix + raw + suffix;
-    else if (prefix !== "" || suffix !== "") {
-      const d = defaultIdText(ctx, mount);
-      if (d === null) return "unpredictable";
-      text = prefix + d + suffix;
-    } else text = state?.ensure ?? null;
+    // An `ensure-id` alone writes the old default where no id (or `id=`) was; otherwise the id
+    // text is what the prefix and suffix make of it, as the fix would write it.
+    if (prefix === "" && suffix === "" && (raw === null || (raw === "" && state?.ensure))) text = state?.ensure ?? null;
+    else {
+      text = changedIdText(ctx, mount, { prefix, suffix, declare: [] });
+      if (text === null) return "unpredictable";
+    }
 
     const declared: string[] = [];
     for (const s of ctx.scope.chain(src.stage)) {
