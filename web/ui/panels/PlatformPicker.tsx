@@ -1,18 +1,10 @@
 import { useId, useState } from "react";
+import { COMMON_TARGET_PLATFORMS } from "../../core/platform/common-targets";
 import type { Report } from "../../core/report/types";
 import type { AppDispatch } from "../state";
 
 /** The chips offered without typing. */
-export const KNOWN_PLATFORMS: readonly string[] = [
-  "linux/amd64",
-  "linux/arm64",
-  "linux/arm/v7",
-  "linux/arm/v6",
-  "linux/386",
-  "linux/ppc64le",
-  "linux/s390x",
-  "linux/riscv64",
-];
+export const KNOWN_PLATFORMS: readonly string[] = COMMON_TARGET_PLATFORMS;
 
 const PRESETS: readonly { readonly label: string; readonly platforms: readonly string[] }[] = [
   { label: "amd64 + arm64", platforms: ["linux/amd64", "linux/arm64"] },
