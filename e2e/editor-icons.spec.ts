@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { errorMarkers, summary } from "./helpers/app";
+import { lightbulbOnFirstError } from "./helpers/app";
 import { waitForEditor } from "./helpers/editor";
 import { expect, test } from "./helpers/offline";
 
@@ -49,17 +49,9 @@ test("every icon the editor shows is drawn by the shipped icon font", async ({ p
 
   await page.goto("./");
   await waitForEditor(page);
-  await expect(summary(page)).toContainText("1 unsafe collision");
-  await expect.poll(async () => (await errorMarkers(page)).length).toBeGreaterThan(0);
-  const line = (await errorMarkers(page))[0]!.line;
 
   // The lightbulb and its menu of quick fixes.
-  await page
-    .locator(".view-line")
-    .nth(line - 1)
-    .click({ position: { x: 80, y: 5 } });
-  const bulb = page.locator(".lightBulbWidget, .codicon-lightbulb-autofix, .codicon-gutter-lightbulb-auto-fix").first();
-  await expect(bulb).toBeVisible();
+  const { line, bulb } = await lightbulbOnFirstError(page);
   await collect();
   await bulb.click();
   await expect(page.locator(".action-widget").filter({ visible: true })).toBeVisible();

@@ -1,4 +1,4 @@
-import { attachScreenshot, cursor, errorMarkers, keysTable, summary } from "./helpers/app";
+import { attachScreenshot, cursor, errorMarkers, keysTable, lightbulbOnFirstError, summary } from "./helpers/app";
 import { getEditorText, waitForEditor } from "./helpers/editor";
 import { expect, test } from "./helpers/offline";
 
@@ -41,17 +41,8 @@ test("the fix style selector changes the fixed Dockerfile", async ({ page }) => 
 test("a quick fix from the lightbulb applies the finding's fix, undoably", async ({ page }) => {
   await page.goto("./");
   await waitForEditor(page);
-  await expect(summary(page)).toContainText("1 unsafe collision");
-  await expect.poll(async () => (await errorMarkers(page)).length).toBeGreaterThan(0);
-  const line = (await errorMarkers(page))[0]!.line;
-  // A real click in the flagged --mount: the lightbulb shows for the cursor's line when the editor has focus.
-  await page
-    .locator(".view-line")
-    .nth(line - 1)
-    .click({ position: { x: 80, y: 5 } });
+  const { line, bulb } = await lightbulbOnFirstError(page);
   expect((await cursor(page))?.lineNumber).toBe(line);
-  const bulb = page.locator(".lightBulbWidget, .codicon-lightbulb-autofix, .codicon-gutter-lightbulb-auto-fix").first();
-  await expect(bulb).toBeVisible();
   await bulb.click();
   const menu = page.locator(".action-widget").filter({ visible: true });
   await expect(menu).toBeVisible();

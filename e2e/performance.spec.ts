@@ -185,22 +185,36 @@ async function keystroke(page: Page, key: string, expected: string, count: numbe
     .toBe(count);
 }
 
-test("a keystroke updates the table quickly: 1,000 lines × 8 platforms", async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
-  const text = generateDockerfile(1000);
+/**
+ * Opens a generated Dockerfile of `lines` lines by share link, with the cursor
+ * right after the first cache mount's target and both probes installed.
+ */
+async function openForTyping(page: Page, lines: number): Promise<{ text: string; target: string }> {
+  const text = generateDockerfile(lines);
   const at = firstTarget(text);
   await installWorkerProbe(page);
   await page.goto(shareLink(text));
   await waitForTable(page, at.target);
   await placeCursor(page, at.line, at.column);
   await installKeystrokeProbe(page);
+  return { text, target: at.target };
+}
 
-  const strokes = QUICK ? 4 : 40;
+/** Types `x` and Backspace by turns (the text stays valid), `gapMs` apart, each one measured. */
+async function typeByTurns(page: Page, target: string, strokes: number, gapMs: number): Promise<void> {
   for (let i = 0; i < strokes; i++) {
     const typing = i % 2 === 0;
-    await keystroke(page, typing ? "x" : "Backspace", typing ? `${at.target}x` : at.target, i + 1);
-    await page.waitForTimeout(50); // a typist's gap, so each keystroke is measured on its own
+    await keystroke(page, typing ? "x" : "Backspace", typing ? `${target}x` : target, i + 1);
+    await page.waitForTimeout(gapMs);
   }
+}
+
+test("a keystroke updates the table quickly: 1,000 lines × 8 platforms", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const { text, target } = await openForTyping(page, 1000);
+
+  // A typist's gap of 50 ms, so each keystroke is measured on its own.
+  await typeByTurns(page, target, QUICK ? 4 : 40, 50);
   const samples = await page.evaluate(() => (window as unknown as { __perf: { samples: Sample[] } }).__perf.samples);
   expect(await page.evaluate(() => window.__cmp!.editor.getValue())).toBe(text);
 
@@ -224,13 +238,7 @@ test("a keystroke updates the table quickly: 1,000 lines × 8 platforms", async 
 
 test("typing in a 10,000-line Dockerfile never blocks the main thread over 50 ms", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  const text = generateDockerfile(10_000);
-  const at = firstTarget(text);
-  await installWorkerProbe(page);
-  await page.goto(shareLink(text));
-  await waitForTable(page, at.target);
-  await placeCursor(page, at.line, at.column);
-  await installKeystrokeProbe(page);
+  const { text, target } = await openForTyping(page, 10_000);
   await page.waitForTimeout(1000); // let the first render and Monaco's start-up settle
 
   await page.evaluate(() => {
@@ -241,11 +249,7 @@ test("typing in a 10,000-line Dockerfile never blocks the main thread over 50 ms
     }).observe({ type: "longtask" });
   });
   const strokes = QUICK ? 2 : 10;
-  for (let i = 0; i < strokes; i++) {
-    const typing = i % 2 === 0;
-    await keystroke(page, typing ? "x" : "Backspace", typing ? `${at.target}x` : at.target, i + 1);
-    await page.waitForTimeout(100);
-  }
+  await typeByTurns(page, target, strokes, 100);
   await page.waitForTimeout(500); // a long task still running shows up once it ends
   const longTasks = await page.evaluate(
     () => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,

@@ -1,5 +1,6 @@
 import type { Locator, Page, TestInfo } from "@playwright/test";
 import { waitForEditor } from "./editor";
+import { expect } from "@playwright/test";
 
 /** The per-platform table, located by its caption. */
 export function keysTable(page: Page): Locator {
@@ -50,4 +51,22 @@ export async function attachScreenshot(page: Page, testInfo: TestInfo, name: str
  */
 export async function withoutEditor(page: Page): Promise<void> {
   await page.route(/monaco-setup-[^/]*\.js$/, () => {});
+}
+
+/**
+ * On the default example: waits for its error marker, clicks into the flagged
+ * --mount (a real click: the lightbulb shows for the cursor's line when the
+ * editor has focus) and returns that line and the visible lightbulb.
+ */
+export async function lightbulbOnFirstError(page: Page): Promise<{ line: number; bulb: Locator }> {
+  await expect(summary(page)).toContainText("1 unsafe collision");
+  await expect.poll(async () => (await errorMarkers(page)).length).toBeGreaterThan(0);
+  const line = (await errorMarkers(page))[0]!.line;
+  await page
+    .locator(".view-line")
+    .nth(line - 1)
+    .click({ position: { x: 80, y: 5 } });
+  const bulb = page.locator(".lightBulbWidget, .codicon-lightbulb-autofix, .codicon-gutter-lightbulb-auto-fix").first();
+  await expect(bulb).toBeVisible();
+  return { line, bulb };
 }
