@@ -1,4 +1,5 @@
 import { lazy, startTransition, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { minimalEdit } from "../core/util/minimal-edit";
 import type { Finding, MountReport, TextEdit } from "../core/report/types";
 import type { Range } from "../core/source";
 import { type Example, findExample } from "../examples/index";
@@ -16,7 +17,7 @@ import { DraftNotice } from "../share/ui/DraftNotice";
 import { ShareButtons } from "../share/ui/ShareButtons";
 import type { DocExample } from "./hooks/use-rule-docs";
 import { mostInstructiveCell, summaryLine } from "./lib/collisions";
-import { applyTextEdits, minimalEdit } from "./lib/text-edits";
+import { applyTextEdits } from "./lib/text-edits";
 import { OptionsPanel } from "./panels/OptionsPanel";
 import { ResultsTable } from "./panels/ResultsTable";
 import { type CellRef, DEFAULT_STATE, exampleAction, type Tab, toAnalyzeOptions } from "./state";

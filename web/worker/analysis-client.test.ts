@@ -34,8 +34,8 @@ class FakeWorker {
     const request = this.pending.shift();
     if (!request) throw new Error("nothing to answer");
     const report = analyze(request.text, request.options);
-    const messages = replyMessages(request.id, 1, report, this.last, request.base);
-    this.last = { id: request.id, report };
+    const messages = replyMessages(request.id, 1, report, request.text, this.last, request.base);
+    this.last = { id: request.id, report, text: request.text };
     for (const m of messages) this.deliver(m);
   }
   deliver(message: AnalysisMessage): void {
@@ -114,6 +114,36 @@ describe("AnalysisClient", () => {
     expect(second.platforms[0]).toBe(first.platforms[0]);
     expect(second.stages).not.toBe(first.stages);
     expect(second.stages[0]).toBe(first.stages[0]);
+  });
+
+  it("sends a finding that only moved with the text as its base index, and the fixed text as one edit", () => {
+    const { client, worker } = setup();
+    const lines = ["FROM alpine"];
+    for (let i = 0; i < 20; i++) lines.push(`RUN --mount=type=cache,target=/var/cache/apk apk add p${i}`);
+    const before = lines.join("\n") + "\n";
+    const after = "# one more line above every finding\n" + before;
+    client.request(before, OPTIONS);
+    worker().answer();
+    const first = client.getSnapshot().report!;
+    client.request(after, OPTIONS);
+    worker().answer();
+    const reply = worker().sent.at(-1)!;
+    if (!reply.ok || !("done" in reply)) throw new Error("expected the last message of a run");
+    // Every finding moved down one line, so it is sent whole (its range changed) …
+    expect(reply.part.findings.filter((f) => typeof f !== "number")).toHaveLength(first.findings.length);
+    expect(client.getSnapshot().report).toEqual(analyze(after, OPTIONS));
+
+    // … but typing inside the comment moves only the fixes' offsets: every finding is a moved index.
+    const typed = after.replace("more", "mor e");
+    client.request(typed, OPTIONS);
+    worker().answer();
+    const small = worker().sent.at(-1)!;
+    if (!small.ok || !("done" in small)) throw new Error("expected the last message of a run");
+    expect(small.part.findings.length).toBeGreaterThan(0);
+    expect(small.part.findings.every((f) => typeof f === "number" && f < 0)).toBe(true);
+    expect(typeof small.report.fixed).toBe("object");
+    expect(JSON.stringify(small).length).toBeLessThan(2000);
+    expect(client.getSnapshot().report).toEqual(analyze(typed, OPTIONS));
   });
 
   it("assembles a big report sent in parts", () => {

@@ -13,8 +13,11 @@
  * - Subscribable (useSyncExternalStore): the snapshot changes when a run ends,
  *   and when a request from React state (not the editor) makes it busy.
  */
-import type { AnalyzeOptions, Finding, MountReport, Report } from "../core/report/types";
-import type { AnalysisMessage, AnalyzeRequest, Ref, ReportHead, ReportPart } from "./protocol";
+import type { AnalyzeOptions, MountReport, Report } from "../core/report/types";
+import { applyEdits } from "../core/fix/apply-edits";
+import type { AnalysisMessage, AnalyzeRequest, FindingRef, Ref, ReportHead, ReportPart } from "./protocol";
+import { movedIndex } from "./protocol";
+import { moveFinding, type TextShift } from "./text-shift";
 
 export interface AnalysisSnapshot {
   /** The last good report (kept while a newer run is pending or failed). */
@@ -46,7 +49,7 @@ interface InFlight {
   readonly options: AnalyzeOptions;
   /** Parts received so far (protocol.ts), indexes into the base report not yet resolved. */
   readonly mounts: Ref<MountReport>[];
-  readonly findings: Ref<Finding>[];
+  readonly findings: FindingRef[];
 }
 
 const INITIAL: AnalysisSnapshot = { report: null, reportText: null, error: null, busy: true, ms: null };
@@ -200,7 +203,7 @@ export class AnalysisClient {
       return;
     }
     const base = message.base === null ? null : this.base?.id === message.base ? this.base.report : undefined;
-    const report = base === undefined ? null : assemble(message.report, current, base);
+    const report = base === undefined ? null : assemble(message.report, current, base, message.shift);
     if (report === null) {
       // Cannot happen (one run at a time, replies in order); should it, ask again for a whole report.
       this.base = null;
@@ -233,23 +236,40 @@ function collect(into: InFlight, part: ReportPart): void {
 
 /**
  * The report from its parts: indexes become the base report's items (the same
- * objects, so unchanged rows keep their identity). Null when an index has no item.
+ * objects, so unchanged rows keep their identity), moved findings the base's
+ * moved by `shift`, and an edit of the fixed text the base's fixed text edited.
+ * Null when an index has no item.
  */
-function assemble(head: ReportHead, parts: InFlight, base: Report | null): Report | null {
+function assemble(head: ReportHead, parts: InFlight, base: Report | null, shift: TextShift | null): Report | null {
   const platforms = resolve(head.platforms, base?.platforms ?? []);
   const stages = resolve(head.stages, base?.stages ?? []);
   const collisions = resolve(head.collisions, base?.collisions ?? []);
   const mounts = resolve(parts.mounts, base?.mounts ?? []);
-  const findings = resolve(parts.findings, base?.findings ?? []);
-  if (!platforms || !stages || !collisions || !mounts || !findings) return null;
-  return { ...head, platforms, stages, collisions, mounts, findings };
+  const findings = resolve(parts.findings, base?.findings ?? [], (f) =>
+    shift === null ? undefined : moveFinding(f, shift),
+  );
+  const fixed =
+    typeof head.fixed === "string" ? head.fixed : base === null ? null : applyEdits(base.fixed, [head.fixed]);
+  if (!platforms || !stages || !collisions || !mounts || !findings || fixed === null) return null;
+  return { ...head, platforms, stages, collisions, mounts, findings, fixed };
 }
 
-function resolve<T extends object>(refs: readonly Ref<T>[], base: readonly T[]): T[] | null {
+/** Refs to items; a negative index (findings only) names a base item to `move`. */
+function resolve<T extends object>(
+  refs: readonly Ref<T>[],
+  base: readonly T[],
+  move: (item: T) => T | undefined = () => undefined,
+): T[] | null {
   const out = new Array<T>(refs.length);
   for (let i = 0; i < refs.length; i++) {
     const r = refs[i]!;
-    const item = typeof r === "number" ? base[r] : r;
+    let item: T | undefined;
+    if (typeof r !== "number") item = r;
+    else if (r >= 0) item = base[r];
+    else {
+      const moved = base[movedIndex(r)];
+      item = moved === undefined ? undefined : move(moved);
+    }
     if (item === undefined) return null;
     out[i] = item;
   }

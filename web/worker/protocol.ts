@@ -7,6 +7,9 @@
  * - a reply only carries the mounts and findings that changed since the report
  *   the page already holds (`base`); the others are sent as their index in it,
  *   and the page reuses its objects (unchanged rows then skip re-rendering);
+ * - a finding that only moved (an edit above it shifted its fix's offsets) is
+ *   sent as the base's index, marked moved, and the fixed text as the one edit
+ *   that changed it (text-shift.ts): a keystroke's reply stays small;
  * - a big reply comes in parts, so that no message costs the page more than a
  *   few milliseconds to deserialize.
  * A failure is one message.
@@ -19,7 +22,9 @@ import type {
   PlatformResult,
   Report,
   StageInfo,
+  TextEdit,
 } from "../core/report/types";
+import type { TextShift } from "./text-shift";
 
 /** Page → worker: analyse this text. `id` lets the page drop stale replies. */
 export interface AnalyzeRequest {
@@ -33,17 +38,30 @@ export interface AnalyzeRequest {
 /** An item, or the index of the equal item in the base report. */
 export type Ref<T> = T | number;
 
+/**
+ * A finding, or a base finding's index `i`: as is (`i`), or moved by the
+ * reply's `shift` (`-1 - i`, see movedRef).
+ */
+export type FindingRef = Ref<Finding>;
+
+/** The ref of base finding `index`, moved by the reply's shift. */
+export const movedRef = (index: number): number => -1 - index;
+/** The base index a moved ref names (its own inverse). */
+export const movedIndex = movedRef;
+
 /** Some of the report's mounts and findings, in order. */
 export interface ReportPart {
   readonly mounts: readonly Ref<MountReport>[];
-  readonly findings: readonly Ref<Finding>[];
+  readonly findings: readonly FindingRef[];
 }
 
 /** The report's other lists, as refs too (a 10,000-line file has ~1,000 stages and collisions of ~2,000 cells). */
-export interface ReportHead extends Omit<Report, "platforms" | "stages" | "collisions"> {
+export interface ReportHead extends Omit<Report, "platforms" | "stages" | "collisions" | "fixed"> {
   readonly platforms: readonly Ref<PlatformResult>[];
   readonly stages: readonly Ref<StageInfo>[];
   readonly collisions: readonly Ref<Collision>[];
+  /** The fixed text, or the one edit that turns the base's fixed text into it. */
+  readonly fixed: string | TextEdit;
 }
 
 /** Worker → UI. Every message of one run carries the request's `id` and analyze()'s time. */
@@ -53,7 +71,8 @@ export type AnalysisMessage =
   /**
    * The last message: the report without its mounts and findings, which are the
    * parts before, then `part`; its platforms, stages and collisions as refs.
-   * `base` names the report that indexes refer to.
+   * `base` names the report that indexes refer to; `shift` moves the base's
+   * offsets into this report's text (null: none moved).
    */
   | {
       readonly id: number;
@@ -62,6 +81,7 @@ export type AnalysisMessage =
       readonly report: ReportHead;
       readonly part: ReportPart;
       readonly base: number | null;
+      readonly shift: TextShift | null;
       readonly done: true;
     }
   | { readonly id: number; readonly ok: false; readonly error: string };

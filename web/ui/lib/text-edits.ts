@@ -1,7 +1,5 @@
 /**
- * Text edits for the UI when Monaco is not there yet (or for computing the one
- * edit that turns the editor's text into the fixed text, so "Apply" keeps the
- * cursor and is a single undo step).
+ * Text edits for the UI when Monaco is not there yet.
  */
 import type { TextEdit } from "../../core/report/types";
 
@@ -16,19 +14,4 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
     at = edit.end;
   }
   return out + text.slice(at);
-}
-
-/** The smallest single edit (common prefix and suffix kept) turning `from` into `to`, or null if equal. */
-export function minimalEdit(from: string, to: string): TextEdit | null {
-  if (from === to) return null;
-  let start = 0;
-  const max = Math.min(from.length, to.length);
-  while (start < max && from.charCodeAt(start) === to.charCodeAt(start)) start++;
-  let endFrom = from.length;
-  let endTo = to.length;
-  while (endFrom > start && endTo > start && from.charCodeAt(endFrom - 1) === to.charCodeAt(endTo - 1)) {
-    endFrom--;
-    endTo--;
-  }
-  return { start, end: endFrom, text: to.slice(start, endTo) };
 }
