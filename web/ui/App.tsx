@@ -9,6 +9,7 @@ import { Tabs } from "./components/Tabs";
 import { takeAppBoot } from "./analysis/early-start";
 import type { EditorApi } from "./editor/editor-api";
 import { useAnalysis } from "./hooks/use-analysis";
+import { useLasting } from "./hooks/use-lasting";
 import { useColorScheme } from "./hooks/use-color-scheme";
 import { clearRuleHash } from "./hooks/use-hash-route";
 import { useSharedPlayground } from "./hooks/use-permalink";
@@ -62,6 +63,9 @@ export function App() {
   const analysis = useAnalysis(state.text, options, () => boot?.client ?? null);
   const { report, reportText, analyzeNow } = analysis;
   const current = report !== null && reportText === state.text;
+  // Said only when a run lasts (use-lasting.ts): not flashed at every keystroke.
+  const pendingShown = useLasting(analysis.pending);
+  const staleShown = useLasting(!current);
   const theme = useColorScheme();
 
   // ── Editor bridge ───────────────────────────────────────────────────────────
@@ -247,7 +251,7 @@ export function App() {
             <p className="summary" aria-live="polite">
               {report ? summaryLine(report) : "Analysing…"}
             </p>
-            {analysis.pending && report && (
+            {pendingShown && report && (
               <span className="pending muted small" aria-hidden="true">
                 updating…
               </span>
@@ -271,7 +275,7 @@ export function App() {
               )}
               {state.view.tab === "results" &&
                 (report ? (
-                  <div className="results" aria-busy={analysis.pending}>
+                  <div className="results" aria-busy={pendingShown}>
                     <ResultsTable
                       report={report}
                       selected={selected.automatic ? null : selected.cell}
@@ -284,7 +288,7 @@ export function App() {
                       </Suspense>
                     )}
                     <Suspense fallback={null}>
-                      <FindingsList report={report} current={current} onJump={jumpTo} onFix={applyFix} />
+                      <FindingsList report={report} current={!staleShown} onJump={jumpTo} onFix={applyFix} />
                     </Suspense>
                   </div>
                 ) : (
@@ -296,7 +300,7 @@ export function App() {
                     <FixPanel
                       report={report}
                       text={reportText}
-                      current={current && !analysis.pending}
+                      current={!staleShown && !pendingShown}
                       fixStyle={state.fixStyle}
                       dispatch={dispatch}
                       theme={theme}
