@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyze, toCliJson } from "./analyze";
+import { analyze, analyzeInSteps, toCliJson } from "./analyze";
 
 const NASTY = [
   "",
@@ -107,5 +107,28 @@ describe("toCliJson", () => {
       ['failed to process "${TARGETVARIANT:?novariant}": TARGETVARIANT: novariant', 0],
     ]);
     expect(r.mounts[0]?.cells[1]?.trace[0]?.kind).toBe("error");
+  });
+});
+
+describe("analyzeInSteps", () => {
+  it("gives the table first, then the report analyze() gives, with the table's very objects", () => {
+    const text = "FROM alpine\nRUN --mount=type=cache,target=/var/cache/apk apk add git\n";
+    const options = { platforms: ["linux/amd64", "linux/arm64"] };
+    const steps = analyzeInSteps(text, options);
+    expect(steps.table).not.toHaveProperty("findings");
+    expect(steps.table.collisions).toHaveLength(1);
+    const report = steps.finish();
+    expect(report).toEqual(analyze(text, options));
+    expect(report.findings.length).toBeGreaterThan(0);
+    for (const key of ["platforms", "stages", "mounts", "collisions"] as const)
+      expect(report[key]).toBe(steps.table[key]);
+    expect(steps.finish()).toBe(report);
+  });
+
+  it("stops at the input limits in the first step, like analyze()", () => {
+    const text = "#".repeat(6_000_000);
+    const steps = analyzeInSteps(text, { platforms: [] });
+    expect(steps.finish()).toEqual(analyze(text, { platforms: [] }));
+    expect(steps.table.platforms[0]?.error).toMatch(/limit|too/i);
   });
 });

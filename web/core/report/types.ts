@@ -176,6 +176,9 @@ export interface Collision {
   readonly catalogue: CatalogueMatch | null;
 }
 
+/** The part of a Report the cache-key table shows: all but the findings and the fixed text. */
+export type ReportTable = Omit<Report, "findings" | "fixed">;
+
 export interface Report {
   readonly schema: 1;
   readonly buildPlatform: string;

@@ -8,7 +8,7 @@ import type { FixIntent } from "../fix/types";
 import type { Collision, Finding } from "../report/types";
 import { buildContext } from "./context";
 import { FixGuard, REFUSAL_TEXT, type Refusal } from "./fix-guard";
-import type { Rule, RuleFinding, RuleInput } from "./types";
+import type { Rule, RuleContext, RuleFinding, RuleInput } from "./types";
 import { rule as crossPlatformCacheCollision } from "./cross-platform-cache-collision";
 import { rule as platformVariantCollision } from "./platform-variant-collision";
 import { rule as undeclaredPlatformArg } from "./undeclared-platform-arg";
@@ -58,7 +58,29 @@ const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
  * quick fixes); `fixed` applies all safe fixes at once, composed by fix/plan.
  */
 export function runRules(input: RuleInput): RuleOutput {
+  return prepareRules(input).finish();
+}
+
+/** The rules' context is built and the collisions known; the checks and fixes have not run. */
+export interface PreparedRules {
+  readonly collisions: Collision[];
+  /** Runs the checks and the fixes (once). */
+  readonly finish: () => RuleOutput;
+}
+
+/**
+ * runRules in two steps: the collisions (the table's verdicts) come from the
+ * context alone, so the playground can show the table before the checks and
+ * fixes run, which take most of the rules' time.
+ */
+export function prepareRules(input: RuleInput): PreparedRules {
   const ctx = buildContext(input);
+  const collisions = [...ctx.collisions];
+  let output: RuleOutput | null = null;
+  return { collisions, finish: () => (output ??= checkAndFix(input, ctx, collisions)) };
+}
+
+function checkAndFix(input: RuleInput, ctx: RuleContext, collisions: Collision[]): RuleOutput {
   const drafts: RuleFinding[] = [];
   /** By draft: the index of its rule in RULES. */
   const orders: number[] = [];
@@ -136,11 +158,7 @@ export function runRules(input: RuleInput): RuleOutput {
     );
   });
   const fixed = applyEdits(input.text, planEdits(ctx.source, safeIntents));
-  return {
-    collisions: [...ctx.collisions],
-    findings: inOrder(findings, byPosition),
-    fixed,
-  };
+  return { collisions, findings: inOrder(findings, byPosition), fixed };
 }
 
 /** The findings in the given order (one array, no intermediate copy). */
