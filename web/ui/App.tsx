@@ -61,7 +61,9 @@ export function App() {
     [platforms, buildPlatform, buildArgs, target, fixStyle],
   );
   const analysis = useAnalysis(state.text, options, () => boot?.client ?? null);
-  const { report, reportText, analyzeNow } = analysis;
+  // The table shows the newest run's table, which comes before its findings; the findings, the fix
+  // and the editor's markers use the last whole report (use-analysis.ts, web/worker/protocol.ts).
+  const { report, reportText, table, analyzeNow } = analysis;
   const current = report !== null && reportText === state.text;
   // Said only when a run lasts (use-lasting.ts): not flashed at every keystroke.
   const pendingShown = useLasting(analysis.pending);
@@ -94,10 +96,10 @@ export function App() {
   );
 
   // Read by the fix callbacks when clicked, so they stay stable while the text changes.
-  const latest = useRef({ text: state.text, report, reportText });
+  const latest = useRef({ text: state.text, report, reportText, table });
   useLayoutEffect(() => {
-    latest.current = { text: state.text, report, reportText };
-  }, [state.text, report, reportText]);
+    latest.current = { text: state.text, report, reportText, table };
+  }, [state.text, report, reportText, table]);
 
   /** Applies edits computed for the report's text as one undoable step (through Monaco when it is there). */
   const applyEdits = useCallback(
@@ -126,7 +128,7 @@ export function App() {
   const selectCell = useCallback(
     (cell: CellRef) => {
       dispatch({ type: "select-cell", cell });
-      const m = latest.current.report?.mounts[cell.mount];
+      const m = latest.current.table?.mounts[cell.mount];
       if (m) reveal(m.range, false);
     },
     [reveal, dispatch],
@@ -165,9 +167,9 @@ export function App() {
   const lesson = state.view.example ? findExample(state.view.example) : undefined;
   const selected = useMemo(() => {
     const c = state.view.cell;
-    if (report && c && report.mounts[c.mount]?.cells[c.platformIndex]) return { cell: c, automatic: false };
-    return { cell: report ? mostInstructiveCell(report) : null, automatic: true };
-  }, [report, state.view.cell]);
+    if (table && c && table.mounts[c.mount]?.cells[c.platformIndex]) return { cell: c, automatic: false };
+    return { cell: table ? mostInstructiveCell(table) : null, automatic: true };
+  }, [table, state.view.cell]);
 
   const fallback = (
     <pre className="editor-fallback" tabIndex={0} aria-label="Dockerfile (read-only while the editor loads)">
@@ -244,7 +246,7 @@ export function App() {
             buildPlatform={buildPlatform}
             buildArgs={buildArgs}
             target={target}
-            report={report}
+            report={table}
             dispatch={dispatch}
           />
           <div className="summary-row">
@@ -274,22 +276,24 @@ export function App() {
                 </Suspense>
               )}
               {state.view.tab === "results" &&
-                (report ? (
+                (table ? (
                   <div className="results" aria-busy={pendingShown}>
                     <ResultsTable
-                      report={report}
+                      report={table}
                       selected={selected.automatic ? null : selected.cell}
                       onSelect={selectCell}
                       onReveal={revealMount}
                     />
-                    {report.mounts.length > 0 && (
+                    {table.mounts.length > 0 && (
                       <Suspense fallback={<ExplainFallback />}>
-                        <ExplainPanel report={report} cell={selected.cell} automatic={selected.automatic} />
+                        <ExplainPanel report={table} cell={selected.cell} automatic={selected.automatic} />
                       </Suspense>
                     )}
-                    <Suspense fallback={null}>
-                      <FindingsList report={report} current={!staleShown} onJump={jumpTo} onFix={applyFix} />
-                    </Suspense>
+                    {report && (
+                      <Suspense fallback={null}>
+                        <FindingsList report={report} current={!staleShown} onJump={jumpTo} onFix={applyFix} />
+                      </Suspense>
+                    )}
                   </div>
                 ) : (
                   <p className="muted">Analysing…</p>

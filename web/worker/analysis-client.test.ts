@@ -141,9 +141,41 @@ describe("AnalysisClient", () => {
     if (!small.ok || !("done" in small)) throw new Error("expected the last message of a run");
     expect(small.part.findings.length).toBeGreaterThan(0);
     expect(small.part.findings.every((f) => typeof f === "number" && f < 0)).toBe(true);
-    expect(typeof small.report.fixed).toBe("object");
-    expect(JSON.stringify(small).length).toBeLessThan(2000);
+    expect(typeof small.fixed).toBe("object");
+    expect(JSON.stringify(worker().sent.slice(-2)).length).toBeLessThan(2000);
     expect(client.getSnapshot().report).toEqual(analyze(typed, OPTIONS));
+  });
+
+  it("shows a run's table before its findings arrive", () => {
+    const { client, worker } = setup();
+    client.request(A, OPTIONS);
+    worker().answer();
+    const first = client.getSnapshot();
+    client.request(B, OPTIONS);
+    const request = worker().posted[1]!;
+    const report = analyze(B, OPTIONS);
+    const messages = replyMessages(
+      request.id,
+      1,
+      report,
+      B,
+      { id: worker().posted[0]!.id, report: first.report!, text: A },
+      request.base,
+    );
+    const table = messages.findIndex((m) => m.ok && "table" in m);
+    for (const m of messages.slice(0, table + 1)) worker().deliver(m);
+    const between = client.getSnapshot();
+    expect(between).toMatchObject({ reportText: A, tableText: B, busy: true });
+    expect(between.report).toBe(first.report);
+    const { findings: _f, fixed: _x, ...tableOfB } = report;
+    expect(between.table).toEqual(tableOfB);
+    for (const m of messages.slice(table + 1)) worker().deliver(m);
+    const after = client.getSnapshot();
+    expect(after).toMatchObject({ reportText: B, tableText: B, busy: false });
+    expect(after.report).toEqual(report);
+    // The table the page already shows stays the same object: no second render of it.
+    expect(after.table).toBe(between.table);
+    expect(after.report!.mounts).toBe(between.table!.mounts);
   });
 
   it("assembles a big report sent in parts", () => {
@@ -158,7 +190,8 @@ describe("AnalysisClient", () => {
     const text = lines.join("\n") + "\n";
     client.request(text, eight);
     worker().answer();
-    expect(worker().sent.length).toBe(2);
+    // The mounts in two messages (a part, then the table), then the findings with the fixed text.
+    expect(worker().sent.length).toBe(3);
     expect(client.getSnapshot().report).toEqual(analyze(text, eight));
   });
 
@@ -230,10 +263,10 @@ describe("AnalysisClient", () => {
       id,
       ok: true,
       ms: 1,
-      report: { ...report, platforms: [0, 1], mounts: [], findings: [] },
+      table: { ...report, platforms: [0, 1], stages: [0], collisions: [0] },
       part: { mounts: [0], findings: [] },
       base: 999,
-      done: true,
+      shift: null,
     });
     expect(client.getSnapshot().report).toBeNull();
     expect(worker().posted).toHaveLength(2);

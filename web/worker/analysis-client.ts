@@ -13,9 +13,9 @@
  * - Subscribable (useSyncExternalStore): the snapshot changes when a run ends,
  *   and when a request from React state (not the editor) makes it busy.
  */
-import type { AnalyzeOptions, MountReport, Report } from "../core/report/types";
+import type { AnalyzeOptions, MountReport, Report, ReportTable, TextEdit } from "../core/report/types";
 import { applyEdits } from "../core/fix/apply-edits";
-import type { AnalysisMessage, AnalyzeRequest, FindingRef, Ref, ReportHead, ReportPart } from "./protocol";
+import type { AnalysisMessage, AnalyzeRequest, FindingRef, Ref, ReportPart, TableHead } from "./protocol";
 import { movedIndex } from "./protocol";
 import { moveFinding, type TextShift } from "./text-shift";
 
@@ -24,6 +24,14 @@ export interface AnalysisSnapshot {
   readonly report: Report | null;
   /** The text that `report` was computed from. */
   readonly reportText: string | null;
+  /**
+   * The newest table: a run's comes before its findings (protocol.ts), so it
+   * can be newer than `report`; once the run is done its fields are the
+   * report's. Null until the first table.
+   */
+  readonly table: ReportTable | null;
+  /** The text that `table` was computed from. */
+  readonly tableText: string | null;
   /** A failure of the latest run, shown beside the last good results. */
   readonly error: string | null;
   /** A run is in flight or queued. */
@@ -48,11 +56,21 @@ interface InFlight {
   readonly text: string;
   readonly options: AnalyzeOptions;
   /** Parts received so far (protocol.ts), indexes into the base report not yet resolved. */
-  readonly mounts: Ref<MountReport>[];
+  mounts: Ref<MountReport>[];
   readonly findings: FindingRef[];
+  /** Once the table message came: the table, and the base and shift its refs used. */
+  step: { readonly table: ReportTable; readonly base: Report | null; readonly shift: TextShift | null } | null;
 }
 
-const INITIAL: AnalysisSnapshot = { report: null, reportText: null, error: null, busy: true, ms: null };
+const INITIAL: AnalysisSnapshot = {
+  report: null,
+  reportText: null,
+  table: null,
+  tableText: null,
+  error: null,
+  busy: true,
+  ms: null,
+};
 
 /** The options as a comparable string (a tiny object: cheaper than a deep compare per keystroke). */
 function optionsKey(options: AnalyzeOptions): string {
@@ -169,6 +187,7 @@ export class AnalysisClient {
       options: request.options,
       mounts: [],
       findings: [],
+      step: null,
     };
     this.queued = null;
     const worker = (this.worker ??= this.start());
@@ -195,24 +214,50 @@ export class AnalysisClient {
   private receive(message: AnalysisMessage): void {
     const current = this.inFlight;
     if (current === null || message.id !== current.id) return; // stale
-    if (message.ok && "part" in message) collect(current, message.part);
-    if (message.ok && "part" in message && !("done" in message)) return;
-    this.inFlight = null;
     if (!message.ok) {
+      this.inFlight = null;
       this.finish({ ...this.snapshot, error: message.error });
       return;
     }
-    const base = message.base === null ? null : this.base?.id === message.base ? this.base.report : undefined;
-    const report = base === undefined ? null : assemble(message.report, current, base, message.shift);
-    if (report === null) {
-      // Cannot happen (one run at a time, replies in order); should it, ask again for a whole report.
-      this.base = null;
-      this.send(this.queued ?? { id: this.nextId++, text: current.text, options: current.options, base: null });
-      return;
-    }
-    this.base = { id: message.id, report };
-    this.lastMs = message.ms;
-    this.finish({ report, reportText: current.text, error: null, busy: false, ms: message.ms });
+    collect(current, message.part);
+    if ("table" in message) this.receiveTable(current, message.table, message.base, message.shift);
+    else if ("done" in message) this.receiveDone(current, message.fixed, message.ms);
+  }
+
+  /** The table of the run in flight: shown now, ahead of its findings. */
+  private receiveTable(current: InFlight, head: TableHead, baseId: number | null, shift: TextShift | null): void {
+    const base = baseId === null ? null : this.base?.id === baseId ? this.base.report : undefined;
+    const table = base === undefined ? null : assembleTable(head, current.mounts, base);
+    if (table === null) return this.askAgain(current);
+    current.mounts = [];
+    current.step = { table, base: base ?? null, shift };
+    this.publish({ ...this.snapshot, table, tableText: current.text });
+  }
+
+  /** The run's last message: the report is complete. */
+  private receiveDone(current: InFlight, fixedRef: string | TextEdit, ms: number): void {
+    const step = current.step;
+    const report = step === null ? null : assembleReport(step.table, current.findings, fixedRef, step.base, step.shift);
+    if (step === null || report === null) return this.askAgain(current);
+    this.inFlight = null;
+    this.base = { id: current.id, report };
+    this.lastMs = ms;
+    this.finish({
+      report,
+      reportText: current.text,
+      table: step.table,
+      tableText: current.text,
+      error: null,
+      busy: false,
+      ms,
+    });
+  }
+
+  /** Cannot happen (one run at a time, replies in order); should it, ask again for a whole report. */
+  private askAgain(current: InFlight): void {
+    this.inFlight = null;
+    this.base = null;
+    this.send(this.queued ?? { id: this.nextId++, text: current.text, options: current.options, base: null });
   }
 
   /** A run ended: start the queued one first (the worker works while the page renders), then publish. */
@@ -235,23 +280,34 @@ function collect(into: InFlight, part: ReportPart): void {
 }
 
 /**
- * The report from its parts: indexes become the base report's items (the same
- * objects, so unchanged rows keep their identity), moved findings the base's
- * moved by `shift`, and an edit of the fixed text the base's fixed text edited.
- * Null when an index has no item.
+ * The table from its head and mounts: indexes become the base report's items
+ * (the same objects, so unchanged rows keep their identity). Null when an index
+ * has no item.
  */
-function assemble(head: ReportHead, parts: InFlight, base: Report | null, shift: TextShift | null): Report | null {
+function assembleTable(head: TableHead, mounts: readonly Ref<MountReport>[], base: Report | null): ReportTable | null {
   const platforms = resolve(head.platforms, base?.platforms ?? []);
   const stages = resolve(head.stages, base?.stages ?? []);
   const collisions = resolve(head.collisions, base?.collisions ?? []);
-  const mounts = resolve(parts.mounts, base?.mounts ?? []);
-  const findings = resolve(parts.findings, base?.findings ?? [], (f) =>
-    shift === null ? undefined : moveFinding(f, shift),
-  );
-  const fixed =
-    typeof head.fixed === "string" ? head.fixed : base === null ? null : applyEdits(base.fixed, [head.fixed]);
-  if (!platforms || !stages || !collisions || !mounts || !findings || fixed === null) return null;
-  return { ...head, platforms, stages, collisions, mounts, findings, fixed };
+  const resolved = resolve(mounts, base?.mounts ?? []);
+  if (!platforms || !stages || !collisions || !resolved) return null;
+  return { ...head, platforms, stages, collisions, mounts: resolved };
+}
+
+/**
+ * The report: the table, its findings (a moved one is the base's moved by
+ * `shift`) and its fixed text (an edit of the base's). Null when a ref has no item.
+ */
+function assembleReport(
+  table: ReportTable,
+  refs: readonly FindingRef[],
+  fixedRef: string | TextEdit,
+  base: Report | null,
+  shift: TextShift | null,
+): Report | null {
+  const findings = resolve(refs, base?.findings ?? [], (f) => (shift === null ? undefined : moveFinding(f, shift)));
+  const fixed = typeof fixedRef === "string" ? fixedRef : base === null ? null : applyEdits(base.fixed, [fixedRef]);
+  if (!findings || fixed === null) return null;
+  return { ...table, findings, fixed };
 }
 
 /** Refs to items; a negative index (findings only) names a base item to `move`. */

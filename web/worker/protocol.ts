@@ -11,7 +11,9 @@
  *   sent as the base's index, marked moved, and the fixed text as the one edit
  *   that changed it (text-shift.ts): a keystroke's reply stays small;
  * - a big reply comes in parts, so that no message costs the page more than a
- *   few milliseconds to deserialize.
+ *   few milliseconds to deserialize;
+ * - the table comes first, before the rules' checks and fixes have run (about
+ *   half the analysis), so typing updates the table sooner.
  * A failure is one message.
  */
 import type {
@@ -20,7 +22,7 @@ import type {
   Finding,
   MountReport,
   PlatformResult,
-  Report,
+  ReportTable,
   StageInfo,
   TextEdit,
 } from "../core/report/types";
@@ -55,33 +57,51 @@ export interface ReportPart {
   readonly findings: readonly FindingRef[];
 }
 
-/** The report's other lists, as refs too (a 10,000-line file has ~1,000 stages and collisions of ~2,000 cells). */
-export interface ReportHead extends Omit<Report, "platforms" | "stages" | "collisions" | "fixed"> {
+/**
+ * The table's fields but its mounts (which come in parts), its lists as refs
+ * too (a 10,000-line file has ~1,000 stages and collisions of ~2,000 cells).
+ */
+export interface TableHead extends Omit<ReportTable, "platforms" | "stages" | "collisions" | "mounts"> {
   readonly platforms: readonly Ref<PlatformResult>[];
   readonly stages: readonly Ref<StageInfo>[];
   readonly collisions: readonly Ref<Collision>[];
-  /** The fixed text, or the one edit that turns the base's fixed text into it. */
-  readonly fixed: string | TextEdit;
 }
 
-/** Worker → UI. Every message of one run carries the request's `id` and analyze()'s time. */
+/**
+ * Worker → UI. A run answers in two steps: the table (its mounts in parts,
+ * then `table`), then the findings (in parts, then `done` with the fixed
+ * text). The page shows the table as soon as it has it. Refs index the
+ * report `base` names, the page's last whole report.
+ */
 export type AnalysisMessage =
-  /** A part; more follow. */
-  | { readonly id: number; readonly ok: true; readonly ms: number; readonly part: ReportPart }
+  /** More mounts (before `table`) or findings (after it). */
+  | { readonly id: number; readonly ok: true; readonly part: ReportPart }
   /**
-   * The last message: the report without its mounts and findings, which are the
-   * parts before, then `part`; its platforms, stages and collisions as refs.
-   * `base` names the report that indexes refer to; `shift` moves the base's
-   * offsets into this report's text (null: none moved).
+   * The table is complete: the mounts of the parts before, then `part`'s.
+   * `shift` moves the base's offsets into this run's text (null: none moved).
+   * `ms`: analysis time until now. A run sends a second table only when its
+   * second step failed and replaced the report (with no mounts).
    */
   | {
       readonly id: number;
       readonly ok: true;
       readonly ms: number;
-      readonly report: ReportHead;
+      readonly table: TableHead;
       readonly part: ReportPart;
       readonly base: number | null;
       readonly shift: TextShift | null;
+    }
+  /**
+   * The report is complete: the findings of the parts after `table`, then
+   * `part`'s. `fixed`: the fixed text, or the one edit that turns the base's
+   * fixed text into it. `ms`: the whole analysis.
+   */
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly ms: number;
+      readonly fixed: string | TextEdit;
+      readonly part: ReportPart;
       readonly done: true;
     }
   | { readonly id: number; readonly ok: false; readonly error: string };

@@ -1,8 +1,9 @@
 /**
- * The worker's side of protocol.ts, pure: a report becomes the messages that
- * carry it (what changed against the page's base report, in parts).
+ * The worker's side of protocol.ts, pure: an analysis becomes the messages that
+ * carry it (what changed against the page's base report, in parts), the table
+ * first, then the findings and the fixed text.
  */
-import type { Finding, MountReport, Report } from "../core/report/types";
+import type { Finding, Report, ReportTable } from "../core/report/types";
 import { minimalEdit } from "../core/util/minimal-edit";
 import type { AnalysisMessage, FindingRef, Ref, ReportPart } from "./protocol";
 import { CELLS_PER_PART, FINDINGS_PER_PART, movedRef } from "./protocol";
@@ -17,10 +18,71 @@ export interface SentReport {
 }
 
 /**
- * The messages for `report` of `text`, answering request `id`. `last` is the
- * report the worker sent before; it is the base when the page says it holds it
- * (`pageBase`).
+ * The reply to request `id` for `text`. `last` is the report the worker sent
+ * before; it is the base when the page says it holds it (`pageBase`).
  */
+export class Reply {
+  private readonly base: Report | null;
+  private readonly baseId: number | null;
+  private readonly shift: TextShift | null;
+
+  constructor(
+    private readonly id: number,
+    text: string,
+    last: SentReport | null,
+    pageBase: number | null,
+  ) {
+    const sent = last !== null && last.id === pageBase ? last : null;
+    this.base = sent?.report ?? null;
+    this.baseId = sent?.id ?? null;
+    this.shift = sent === null ? null : textShift(sent.text, text);
+  }
+
+  /** The table's messages: its mounts in parts, then the rest of it. */
+  table(ms: number, table: ReportTable): AnalysisMessage[] {
+    const { id, base } = this;
+    const mounts = refs(table.mounts, base?.mounts ?? null);
+    const parts = split(mounts, Math.max(1, table.platforms.length)).map((list) => ({ mounts: list, findings: [] }));
+    const messages: AnalysisMessage[] = parts.slice(0, -1).map((part) => ({ id, ok: true, part }));
+    messages.push({
+      id,
+      ok: true,
+      ms,
+      table: {
+        schema: table.schema,
+        buildPlatform: table.buildPlatform,
+        platforms: refs(table.platforms, base?.platforms ?? null),
+        stages: refs(table.stages, base?.stages ?? null),
+        target: table.target,
+        collisions: refs(table.collisions, base?.collisions ?? null),
+        syntax: table.syntax,
+      },
+      part: parts.at(-1) ?? NO_PART,
+      base: this.baseId,
+      shift: this.shift,
+    });
+    return messages;
+  }
+
+  /** The findings in parts, then the fixed text: the report is complete. */
+  done(ms: number, report: Report): AnalysisMessage[] {
+    const { id, base } = this;
+    const findings = findingRefs(report.findings, base?.findings ?? null, this.shift);
+    const parts = split(findings, CELLS_PER_PART / FINDINGS_PER_PART).map((list) => ({ mounts: [], findings: list }));
+    const messages: AnalysisMessage[] = parts.slice(0, -1).map((part) => ({ id, ok: true, part }));
+    messages.push({
+      id,
+      ok: true,
+      ms,
+      fixed: base === null ? report.fixed : (minimalEdit(base.fixed, report.fixed) ?? NO_EDIT),
+      part: parts.at(-1) ?? NO_PART,
+      done: true,
+    });
+    return messages;
+  }
+}
+
+/** Both steps at once: the messages for a whole report (tests play the worker with it). */
 export function replyMessages(
   id: number,
   ms: number,
@@ -29,37 +91,19 @@ export function replyMessages(
   last: SentReport | null,
   pageBase: number | null,
 ): AnalysisMessage[] {
-  const sent = last !== null && last.id === pageBase ? last : null;
-  const base = sent?.report ?? null;
-  const shift = sent === null ? null : textShift(sent.text, text);
-  const mounts = refs(report.mounts, base?.mounts ?? null);
-  const findings = findingRefs(report.findings, base?.findings ?? null, shift);
-  const parts = split(mounts, findings, Math.max(1, report.platforms.length));
-  const final = parts.pop() ?? { mounts: [], findings: [] };
-  const messages: AnalysisMessage[] = parts.map((part) => ({ id, ok: true, ms, part }));
-  messages.push({
-    id,
-    ok: true,
-    ms,
-    report: {
-      ...report,
-      platforms: refs(report.platforms, base?.platforms ?? null),
-      stages: refs(report.stages, base?.stages ?? null),
-      collisions: refs(report.collisions, base?.collisions ?? null),
-      mounts: [],
-      findings: [],
-      fixed: base === null ? report.fixed : (minimalEdit(base.fixed, report.fixed) ?? NO_EDIT),
-    },
-    part: final,
-    base: base === null ? null : pageBase,
-    shift,
-    done: true,
-  });
-  return messages;
+  const reply = new Reply(id, text, last, pageBase);
+  return [...reply.table(ms, report), ...reply.done(ms, report)];
 }
 
+const NO_PART: ReportPart = { mounts: [], findings: [] };
 /** The fixed text did not change. */
 const NO_EDIT = { start: 0, end: 0, text: "" };
+
+/** Items equal to the base's item at the same index become that index. */
+function refs<T>(items: readonly T[], base: readonly T[] | null): Ref<T>[] {
+  if (base === null) return [...items];
+  return items.map((item, i) => (i < base.length && sameValue(item, base[i]) ? i : item));
+}
 
 /** Like refs, and a finding that only moved with the text is its base's index, moved. */
 function findingRefs(
@@ -76,37 +120,24 @@ function findingRefs(
   });
 }
 
-/** Items equal to the base's item at the same index become that index. */
-function refs<T>(items: readonly T[], base: readonly T[] | null): Ref<T>[] {
-  if (base === null) return [...items];
-  return items.map((item, i) => (i < base.length && sameValue(item, base[i]) ? i : item));
-}
-
 /**
- * Cuts the refs into parts of at most CELLS_PER_PART cells' worth of new data
- * (a finding weighs as much as CELLS_PER_PART / FINDINGS_PER_PART cells; an
- * index weighs nothing): a part's size is what it costs the page to receive.
+ * Cuts refs into parts of at most CELLS_PER_PART cells' worth of new data (an
+ * item weighs `weight` cells; an index weighs nothing): a part's size is what
+ * it costs the page to receive. Always at least one part.
  */
-function split(mounts: readonly Ref<MountReport>[], findings: readonly FindingRef[], platforms: number): ReportPart[] {
-  const findingWeight = CELLS_PER_PART / FINDINGS_PER_PART;
-  const parts: ReportPart[] = [];
-  let part: { mounts: Ref<MountReport>[]; findings: FindingRef[] } = { mounts: [], findings: [] };
-  let weight = 0;
-  const add = (w: number) => {
-    if (weight + w > CELLS_PER_PART && weight > 0) {
+function split<T>(items: readonly Ref<T>[], weight: number): Ref<T>[][] {
+  const parts: Ref<T>[][] = [];
+  let part: Ref<T>[] = [];
+  let filled = 0;
+  for (const item of items) {
+    const w = typeof item === "number" ? 0 : weight;
+    if (filled + w > CELLS_PER_PART && filled > 0) {
       parts.push(part);
-      part = { mounts: [], findings: [] };
-      weight = 0;
+      part = [];
+      filled = 0;
     }
-    weight += w;
-  };
-  for (const m of mounts) {
-    add(typeof m === "number" ? 0 : platforms);
-    part.mounts.push(m);
-  }
-  for (const f of findings) {
-    add(typeof f === "number" ? 0 : findingWeight);
-    part.findings.push(f);
+    filled += w;
+    part.push(item);
   }
   parts.push(part);
   return parts;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import type { AnalyzeOptions, Report } from "../../core/report/types";
+import type { AnalyzeOptions, Report, ReportTable } from "../../core/report/types";
 import { AnalysisClient, spawnAnalysisWorker } from "../../worker/analysis-client";
 
 export interface AnalysisState {
@@ -7,6 +7,8 @@ export interface AnalysisState {
   readonly report: Report | null;
   /** The text that `report` was computed from. */
   readonly reportText: string | null;
+  /** The newest table: ahead of `report` while a run's findings are on their way (protocol.ts). */
+  readonly table: ReportTable | null;
   /** A failure of the latest run, shown beside the last good results. */
   readonly error: string | null;
   readonly pending: boolean;
@@ -38,9 +40,9 @@ export function useAnalysis(text: string, options: AnalyzeOptions, boot?: () => 
 
   // Pending is derived: the results shown are for older text, or a newer run is on its way.
   const pending = snapshot.reportText !== text || snapshot.busy;
-  const { report, reportText, error, ms } = snapshot;
+  const { report, reportText, table, error, ms } = snapshot;
   return useMemo(
-    () => ({ report, reportText, error, pending, ms, analyzeNow }),
-    [report, reportText, error, pending, ms, analyzeNow],
+    () => ({ report, reportText, table, error, pending, ms, analyzeNow }),
+    [report, reportText, table, error, pending, ms, analyzeNow],
   );
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act } from "react";
+import { act, useEffect } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { PENDING_SHOWN_AFTER_MS, useLasting } from "./use-lasting";
@@ -9,12 +9,16 @@ import { PENDING_SHOWN_AFTER_MS, useLasting } from "./use-lasting";
 let root: Root | null = null;
 let shown: boolean | null = null;
 
-function Probe({ flag }: { readonly flag: boolean }) {
-  shown = useLasting(flag);
+function Probe({ flag, onValue }: { readonly flag: boolean; readonly onValue: (value: boolean) => void }) {
+  const value = useLasting(flag);
+  useEffect(() => onValue(value));
   return null;
 }
 
-const render = (flag: boolean) => act(() => root!.render(<Probe flag={flag} />));
+const record = (value: boolean) => {
+  shown = value;
+};
+const render = (flag: boolean) => act(() => root!.render(<Probe flag={flag} onValue={record} />));
 const wait = (ms: number) => act(() => vi.advanceTimersByTime(ms));
 
 beforeEach(() => {

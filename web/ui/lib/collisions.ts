@@ -4,7 +4,7 @@
  * only signal: every grouped cell carries a text label).
  */
 import type { CellRef } from "../state";
-import type { Collision, Report } from "../../core/report/types";
+import type { Collision, Report, ReportTable } from "../../core/report/types";
 
 /**
  * - `unsafe` / `unknown`: RUNs on different execution platforms share one directory.
@@ -45,14 +45,14 @@ export interface CellGroups {
   readonly list: readonly CellGroup[];
 }
 
-const grouped = new WeakMap<Report, CellGroups>();
+const grouped = new WeakMap<ReportTable, CellGroups>();
 
 /**
  * Every cell of every collision → its group. Computed once per report (the
  * table, the explain panel and the editor's hover all ask), into arrays indexed
  * by mount and platform: a 10,000-line file has ~16,000 grouped cells.
  */
-export function groupCells(report: Report): CellGroups {
+export function groupCells(report: ReportTable): CellGroups {
   let groups = grouped.get(report);
   if (groups === undefined) {
     groups = computeGroups(report);
@@ -61,7 +61,7 @@ export function groupCells(report: Report): CellGroups {
   return groups;
 }
 
-function computeGroups(report: Report): CellGroups {
+function computeGroups(report: ReportTable): CellGroups {
   const byMount: (CellGroup | undefined)[][] = [];
   const list = report.collisions.map((collision, index): CellGroup => {
     const group: CellGroup = { index, letter: letterOf(index), tone: toneOf(collision), collision };
@@ -71,7 +71,7 @@ function computeGroups(report: Report): CellGroups {
   return { at: (mount, platformIndex) => byMount[mount]?.[platformIndex], list };
 }
 
-function platformName(report: Report, platformIndex: number): string {
+function platformName(report: ReportTable, platformIndex: number): string {
   const p = report.platforms[platformIndex];
   return p ? (p.normalized ?? p.requested) : `platform ${platformIndex + 1}`;
 }
@@ -96,7 +96,7 @@ export function verdictWords(collision: Collision): string {
  * "same cache as linux/amd64 — unsafe: apk" or "same cache as line 9 on linux/arm64 — safe: pip".
  * Reads at most four of the group's cells: one collision can hold every cell of a big table.
  */
-export function groupLabel(report: Report, group: CellGroup, cell: CellRef): string {
+export function groupLabel(report: ReportTable, group: CellGroup, cell: CellRef): string {
   const cells = group.collision.cells;
   const isSelf = (c: { readonly mount: number; readonly platformIndex: number }) =>
     c.mount === cell.mount && c.platformIndex === cell.platformIndex;
@@ -118,7 +118,7 @@ export function groupLabel(report: Report, group: CellGroup, cell: CellRef): str
 const TONE_RANK: Record<GroupTone, number> = { unsafe: 0, unknown: 1, safe: 2, "same-exec": 3 };
 
 /** The cell a newcomer should look at first: the first cell of the worst collision, else the first built cell. */
-export function mostInstructiveCell(report: Report): CellRef | null {
+export function mostInstructiveCell(report: ReportTable): CellRef | null {
   let best: Collision | null = null;
   for (const c of report.collisions) {
     if (best === null || TONE_RANK[toneOf(c)] < TONE_RANK[toneOf(best)]) best = c;

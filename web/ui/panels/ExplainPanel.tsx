@@ -1,5 +1,5 @@
 import { memo } from "react";
-import type { Report, TraceStep } from "../../core/report/types";
+import type { ReportTable, TraceStep } from "../../core/report/types";
 import { Prose } from "../components/Prose";
 import { groupCells, groupLabel, verdictWords } from "../lib/collisions";
 import type { CellRef } from "../state";
@@ -22,7 +22,7 @@ const KIND_LABEL: Record<TraceStep["kind"], string> = {
 };
 
 export interface ExplainPanelProps {
-  readonly report: Report;
+  readonly report: ReportTable;
   readonly cell: CellRef | null;
   /** True when the cell was picked for the user (no selection yet). */
   readonly automatic: boolean;

@@ -1,5 +1,5 @@
 import { lazy, memo, Suspense, useId, useMemo, useState } from "react";
-import type { Report, StageInfo } from "../../core/report/types";
+import type { ReportTable, StageInfo } from "../../core/report/types";
 import { useMediaQuery } from "../hooks/use-media-query";
 import type { AppDispatch, BuildArgRow } from "../state";
 import { NAMESPACE_ARG, namespaceOf } from "../state";
@@ -14,7 +14,7 @@ export interface OptionsPanelProps {
   readonly buildPlatform: string;
   readonly buildArgs: readonly BuildArgRow[];
   readonly target: string;
-  readonly report: Report | null;
+  readonly report: ReportTable | null;
   readonly dispatch: AppDispatch;
 }
 

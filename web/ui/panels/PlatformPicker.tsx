@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { COMMON_TARGET_PLATFORMS } from "../../core/platform/common-targets";
-import type { Report } from "../../core/report/types";
+import type { ReportTable } from "../../core/report/types";
 import type { AppDispatch } from "../state";
 
 /** The chips offered without typing. */
@@ -23,7 +23,7 @@ const same = (a: readonly string[], b: readonly string[]) => a.length === b.leng
 
 export interface PlatformPickerProps {
   readonly platforms: readonly string[];
-  readonly report: Report | null;
+  readonly report: ReportTable | null;
   readonly dispatch: AppDispatch;
 }
 

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { MountReport, Report } from "../../core/report/types";
+import type { MountReport, ReportTable } from "../../core/report/types";
 import { type CellGroup, type CellGroups, groupCells, groupLabel, verdictWords } from "../lib/collisions";
 import { type RowWindow, visibleRows } from "../lib/row-window";
 import type { CellRef } from "../state";
@@ -7,7 +7,7 @@ import { PathText } from "../components/PathText";
 import { Prose } from "../components/Prose";
 
 export interface ResultsTableProps {
-  readonly report: Report;
+  readonly report: ReportTable;
   /** The cell the explain panel shows. */
   readonly selected: CellRef | null;
   readonly onSelect: (cell: CellRef) => void;
@@ -128,7 +128,7 @@ interface Badge {
 }
 
 /** The columns, the same array while their names and failures stay the same (rows compare it by identity). */
-function useColumns(report: Report): readonly Column[] {
+function useColumns(report: ReportTable): readonly Column[] {
   const key = JSON.stringify(
     report.platforms.map((p): Column => ({ label: p.normalized ?? p.requested, failed: p.error !== null })),
   );
@@ -136,7 +136,7 @@ function useColumns(report: Report): readonly Column[] {
 }
 
 /** Per cell of the row (by platform index): its group's badge, or null. */
-function badgesOf(report: Report, groups: CellGroups, mount: MountReport): (Badge | null)[] {
+function badgesOf(report: ReportTable, groups: CellGroups, mount: MountReport): (Badge | null)[] {
   return mount.cells.map((cell) => {
     const group = groups.at(mount.index, cell.platformIndex);
     if (!group) return null;
@@ -361,7 +361,7 @@ const GroupLegend = memo(function GroupLegend({
   report,
   groups,
 }: {
-  readonly report: Report;
+  readonly report: ReportTable;
   readonly groups: CellGroups;
 }) {
   if (report.collisions.length === 0) return null;
