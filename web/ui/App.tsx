@@ -18,7 +18,7 @@ import { DraftNotice } from "../share/ui/DraftNotice";
 import { ShareButtons } from "../share/ui/ShareButtons";
 import type { DocExample } from "./hooks/use-rule-docs";
 import { mostInstructiveCell, summaryLine } from "./lib/collisions";
-import { applyTextEdits } from "./lib/text-edits";
+import { applyEdits as applyEditsToText } from "../core/fix/apply-edits";
 import { OptionsPanel } from "./panels/OptionsPanel";
 import { ResultsTable } from "./panels/ResultsTable";
 import { type CellRef, DEFAULT_STATE, exampleAction, type Tab, toAnalyzeOptions } from "./state";
@@ -108,7 +108,7 @@ export function App() {
       if (base === null || base !== text) return;
       // Monaco applies them only if it still holds `base` (React's copy of the text may lag behind it).
       if (editor.current) editor.current.applyEdits(base, edits);
-      else dispatch({ type: "set-text", text: applyTextEdits(base, edits) });
+      else dispatch({ type: "set-text", text: applyEditsToText(base, edits) });
     },
     [dispatch],
   );
