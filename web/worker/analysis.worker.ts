@@ -6,8 +6,8 @@
  * time (warm-up.ts). It assigns `self.onmessage` (not a listener) so that
  * test hooks can wrap it (e2e/robustness.spec.ts).
  */
-import { analyze, analyzeInSteps } from "../core/analyze";
-import type { Report, ReportTable } from "../core/report/types";
+import { analyzeInSteps } from "../core/analyze";
+import type { ReportTable } from "../core/report/types";
 import type { AnalysisMessage, AnalyzeRequest } from "./protocol";
 import { Reply, type SentReport } from "./reply";
 import { WarmUp } from "./warm-up";
@@ -18,25 +18,36 @@ const warmUp = new WarmUp();
 
 self.onmessage = (event: MessageEvent<AnalyzeRequest>) => {
   warmUp.cancel();
-  const { id, text, options, base } = event.data;
-  const reply = new Reply(id, text, last, base ?? null);
-  const t0 = performance.now();
-  let report: Report;
+  const request = event.data;
   try {
-    const steps = analyzeInSteps(text, options);
-    post(reply.table(performance.now() - t0, steps.table));
-    report = steps.finish();
-    // Only when the second step failed: the report is an error report, with a table of its own.
-    if (!sameTable(report, steps.table)) post(reply.table(performance.now() - t0, report));
+    last = answer(request, post);
   } catch (error) {
     // analyzeInSteps() is built never to throw; this is the last line of defence.
-    self.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    self.postMessage({ id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) });
     return;
   }
-  post(reply.done(performance.now() - t0, report));
-  last = { id, report, text };
-  warmUp.ran(text.length, () => analyze(text, options));
+  // The warm-up runs what a request runs (analysis and reply, against the report just sent), unposted.
+  const sent = last;
+  warmUp.ran(request.text.length, () => answer({ ...request, base: sent.id }, () => {}, sent));
 };
+
+/** Answers a request through `send`, the table first; returns the report sent, the next reply's base. */
+function answer(
+  request: AnalyzeRequest,
+  send: (messages: readonly AnalysisMessage[]) => void,
+  base = last,
+): SentReport {
+  const { id, text, options } = request;
+  const reply = new Reply(id, text, base, request.base ?? null);
+  const t0 = performance.now();
+  const steps = analyzeInSteps(text, options);
+  send(reply.table(performance.now() - t0, steps.table));
+  const report = steps.finish();
+  // Only when the second step failed: the report is an error report, with a table of its own.
+  if (!sameTable(report, steps.table)) send(reply.table(performance.now() - t0, report));
+  send(reply.done(performance.now() - t0, report));
+  return { id, report, text };
+}
 
 function post(messages: readonly AnalysisMessage[]): void {
   for (const message of messages) self.postMessage(message);

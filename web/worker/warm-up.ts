@@ -10,12 +10,15 @@
  * right after opening a link.
  *
  * So after each reply, until the worker has run WARM_RUNS analyses in all, it
- * runs the last one again when idle and drops the result: the page's first
- * reply is followed by the repeats while the user reads it. Each run is a task
- * of its own, so a real request waits for at most one of them, and a request
- * stops the ones still planned. The first run's time says nothing (it is the
- * cold one: 240 ms for those 1,000 lines), so the size decides: a big text
- * warms the JIT by itself and is not repeated.
+ * answers the last request again when idle, analysis and reply (against the
+ * report just sent, as the next keystroke's reply will be), and drops the
+ * messages: the page's first reply is followed by the repeats while the user
+ * reads it. Warming the analysis alone was not enough: the reply's code and
+ * the heap's sizing stayed cold, and the first keystrokes still took 40–80 ms.
+ * Each run is a task of its own, so a real request waits for at most one of
+ * them, and a request stops the ones still planned. The first run's time says
+ * nothing (it is the cold one: 240 ms for those 1,000 lines), so the size
+ * decides: a big text warms the JIT by itself and is not repeated.
  */
 
 /** Analyses a fresh worker runs, real ones included, before it stops warming up. */
