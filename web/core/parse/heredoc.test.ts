@@ -87,6 +87,15 @@ describe("shell words with an empty environment", () => {
     ]);
   });
 
+  it("splits no word at a blank after an empty quoted string (lex.go addChar checks the word's length)", () => {
+    // Answers of BuildKit's own ProcessWords (SkipUnsetEnv, empty environment).
+    expect(words("'' foo")).toEqual(["foo"]);
+    expect(words("a '' b")).toEqual(["a", "b"]);
+    expect(words("'' ")).toEqual([]);
+    expect(words('"" x')).toEqual(["x"]);
+    expect(words("a '' b", true)).toEqual(["a", "''", "b"]);
+  });
+
   it("keeps or drops quotes and escapes as asked", () => {
     expect(words(`'a b' "c\\"d" e\\ f`)).toEqual(["a b", 'c"d', "e f"]);
     expect(words(`'a b' "c\\"d" e\\ f`, true)).toEqual(["'a b'", '"c\\"d"', "e\\ f"]);

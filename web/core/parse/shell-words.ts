@@ -25,31 +25,34 @@ class LexError extends Error {}
 class Words {
   words: string[] = [];
   private buf: string[] = [];
+  /** Length of the word so far: lex.go's `w.buf.Len()`, which an empty quoted string (`''`) leaves at 0. */
+  private length = 0;
   private inWord = false;
   addChar(c: number): void {
     if (isGoSpace(c)) {
-      if (this.inWord && this.buf.length !== 0) {
+      if (this.inWord && this.length !== 0) {
         this.words.push(this.buf.join(""));
         this.buf = [];
+        this.length = 0;
         this.inWord = false;
       }
     } else this.addRawChar(c);
   }
   addRawChar(c: number): void {
-    this.buf.push(String.fromCodePoint(c));
-    this.inWord = true;
+    this.addRawString(String.fromCodePoint(c));
   }
   addString(s: string): void {
     for (const ch of s) this.addChar(ch.codePointAt(0) ?? 0);
   }
   addRawString(s: string): void {
     this.buf.push(s);
+    this.length += s.length;
     this.inWord = true;
   }
   getWords(): string[] {
-    const last = this.buf.join("");
-    if (last.length > 0) this.words.push(last);
+    if (this.length > 0) this.words.push(this.buf.join(""));
     this.buf = [];
+    this.length = 0;
     this.inWord = false;
     return this.words;
   }
