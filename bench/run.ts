@@ -19,6 +19,7 @@
  * time (process.cpuUsage) is reported next to wall time for the same reason.
  */
 import { loadavg, cpus } from "node:os";
+import { PerformanceObserver } from "node:perf_hooks";
 import { TARGET_PLATFORMS } from "./platforms";
 import * as core from "./core-entry";
 type Core = typeof core;
@@ -54,6 +55,8 @@ for (const a of args) {
 interface Sample {
   readonly wall: number;
   readonly cpu: number;
+  /** When it ran (performance.now()), to charge it the garbage collections that ran meanwhile. */
+  readonly start: number;
 }
 
 function timed<T>(f: () => T): { value: T; sample: Sample } {
@@ -62,7 +65,29 @@ function timed<T>(f: () => T): { value: T; sample: Sample } {
   const value = f();
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  return { value, sample: { wall, cpu: (cpu.user + cpu.system) / 1000 } };
+  return { value, sample: { wall, cpu: (cpu.user + cpu.system) / 1000, start: t0 } };
+}
+
+/**
+ * The garbage collector's pauses (Node's "gc" performance entries), kept to
+ * split each analyze's time into the analysis and the collections it caused:
+ * at 10,000 lines the collector copies a large live result, and that is where
+ * time grows faster than the input.
+ */
+const gcPauses: { readonly start: number; readonly duration: number }[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcPauses.push({ start: e.startTime, duration: e.duration });
+});
+gcObserver.observe({ entryTypes: ["gc"] });
+
+/** Milliseconds of collection that started within each sample (entries arrive after the loop yields). */
+function gcWithin(samples: readonly Sample[]): number[] {
+  const pauses = [...gcPauses].sort((a, b) => a.start - b.start);
+  return samples.map((s) => {
+    let ms = 0;
+    for (const p of pauses) if (p.start >= s.start && p.start < s.start + s.wall) ms += p.duration;
+    return ms;
+  });
 }
 
 type Phase = "analyze" | "parse" | "resolve" | "rules" | "phases";
@@ -115,6 +140,7 @@ function iterate(core: Core, c: Config, record: boolean): void {
   c.samples.phases.push({
     wall: phases.parse.wall + phases.resolve.wall + phases.rules.wall,
     cpu: phases.parse.cpu + phases.resolve.cpu + phases.rules.cpu,
+    start: phases.parse.start,
   });
 }
 
@@ -161,22 +187,35 @@ function runInBlocks(core: Core, configs: readonly Config[]): void {
 interface PhaseFigures {
   readonly wall: Summary;
   readonly cpu: Summary;
+  /** Garbage collection during the call, and the wall time without it. */
+  readonly gc: Summary;
+  readonly wallWithoutGc: Summary;
 }
 
 function figuresOf(c: Config): Record<Phase, PhaseFigures> {
   const out = {} as Record<Phase, PhaseFigures>;
   for (const p of PHASES) {
-    out[p] = { wall: summarize(c.samples[p].map((s) => s.wall)), cpu: summarize(c.samples[p].map((s) => s.cpu)) };
+    const samples = c.samples[p];
+    const gc = gcWithin(samples);
+    out[p] = {
+      wall: summarize(samples.map((s) => s.wall)),
+      cpu: summarize(samples.map((s) => s.cpu)),
+      gc: summarize(gc),
+      wallWithoutGc: summarize(samples.map((s, i) => s.wall - (gc[i] ?? 0))),
+    };
   }
   return out;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const configs = makeConfigs(core);
   // Warm-up (JIT), not recorded.
   for (let i = 0; i < (quick ? 1 : 5); i++)
     for (const c of configs) if (c.lines < 10_000 || i === 0) iterate(core, c, false);
   runInBlocks(core, configs);
+  // Let the observer deliver the collections' entries.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  gcObserver.disconnect();
   report(configs, compiler);
 }
 
@@ -198,13 +237,13 @@ function report(configs: readonly Config[], compiler: string): void {
     };
   }
 
-  const sizeRatios = (clock: "wall" | "cpu", phase: Phase) => ({
+  const sizeRatios = (clock: "wall" | "cpu" | "wallWithoutGc", phase: Phase) => ({
     "1000over100": ratio(get("1000x8")[phase][clock].median, get("100x8")[phase][clock].median),
     "10000over1000": ratio(get("10000x8")[phase][clock].median, get("1000x8")[phase][clock].median),
   });
-  const ratiosBy = (clock: "wall" | "cpu") =>
+  const ratiosBy = (clock: "wall" | "cpu" | "wallWithoutGc") =>
     Object.fromEntries(PHASES.map((p) => [p, sizeRatios(clock, p)])) as Record<Phase, ReturnType<typeof sizeRatios>>;
-  const ratios = { wall: ratiosBy("wall"), cpu: ratiosBy("cpu") };
+  const ratios = { wall: ratiosBy("wall"), cpu: ratiosBy("cpu"), wallWithoutGc: ratiosBy("wallWithoutGc") };
 
   // 1 vs 8 platforms: parsing is the platform-independent part and must be paid once.
   const platformScaling: Record<string, unknown> = {};
@@ -300,7 +339,7 @@ function budget(name: string, description: string, value: number, limit: number,
 function printText(
   configs: readonly Config[],
   figures: ReadonlyMap<string, Record<Phase, PhaseFigures>>,
-  ratios: { wall: Record<string, Record<string, number>>; cpu: Record<string, Record<string, number>> },
+  ratios: Record<"wall" | "cpu" | "wallWithoutGc", Record<string, Record<string, number>>>,
   scaling: Record<string, unknown>,
   budgets: readonly Budget[],
   env: { node: string; cpus: number; loadavg1: number; compiler: string },
@@ -310,8 +349,8 @@ function printText(
   out.push(
     `core benchmark (${quick ? "quick: timings mean little" : "full"}): Node ${env.node}, ${env.cpus} CPUs, load ${env.loadavg1}, core compiled with ${env.compiler}`,
     "",
-    "config     instr  mounts | analyze wall ms   | phases, wall median ms      | analyze cpu ms",
-    "                         | median     p95    | parse  resolve  rules       | median",
+    "config     instr  mounts | analyze wall ms   | phases, wall median ms      | analyze cpu ms | analyze gc ms",
+    "                         | median     p95    | parse  resolve  rules       | median         | median",
   );
   for (const c of configs) {
     const g = figures.get(c.id)!;
@@ -329,6 +368,8 @@ function printText(
         f(g.rules.wall.median).padStart(7),
         "      |",
         f(g.analyze.cpu.median).padStart(7),
+        "       |",
+        f(g.analyze.gc.median).padStart(7),
       ].join(" "),
     );
   }
@@ -338,6 +379,9 @@ function printText(
       `  ${p.padEnd(8)} 10,000 / 1,000 lines             ${String(ratios.wall[p]!["10000over1000"]).padStart(6)}×  ${String(ratios.cpu[p]!["10000over1000"]).padStart(6)}×`,
     );
   }
+  out.push(
+    `  analyze without its garbage collection  ${String(ratios.wallWithoutGc.analyze!["10000over1000"]).padStart(6)}×  (wall minus the gc pauses during each call)`,
+  );
   out.push("", "platforms: 8 vs 1 (analyze, wall medians)");
   for (const [lines, s] of Object.entries(scaling)) {
     const v = s as Record<string, number>;
@@ -352,4 +396,4 @@ function printText(
   console.log(out.join("\n"));
 }
 
-main();
+await main();
