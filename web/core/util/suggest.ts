@@ -7,10 +7,15 @@ export function suggest(value: string, candidates: readonly string[], caseSensit
   const v = caseSensitive ? value : value.toLowerCase();
   let match = "";
   let minDistance = 3;
+  const rows = newRows(v.length);
   for (const candidate of candidates) {
+    // A distance is at least the difference in length, so such a candidate cannot be closer; an exact
+    // match (which ends the search) has the same length. With thousands of ARGs and undefined
+    // variables, computing every distance in full took seconds to minutes.
+    if (Math.abs(candidate.length - v.length) >= minDistance) continue;
     const c = caseSensitive ? candidate : candidate.toLowerCase();
     if (v === c) return null;
-    const d = levenshtein(v, c);
+    const d = levenshteinBelow(c, v, minDistance, rows);
     if (d < minDistance) {
       match = caseSensitive ? c : matchCase(c, value);
       minDistance = d;
@@ -36,19 +41,49 @@ function matchCase(candidate: string, original: string): string {
   return candidate;
 }
 
-export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let cur: number[] = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+/** Two DP rows for strings compared against one of length `length`, reused across candidates. */
+export interface Rows {
+  prev: Int32Array;
+  cur: Int32Array;
+}
+
+export function newRows(length: number): Rows {
+  return { prev: new Int32Array(length + 1), cur: new Int32Array(length + 1) };
+}
+
+/**
+ * levenshtein(a, b) when it is below `limit`, else `limit`, in O(length × limit):
+ * a cell more than `limit - 1` off the diagonal is at least `limit`, so only
+ * the band around it is computed (values capped at `limit`), and the search
+ * stops once a whole row has reached `limit`. `rows` holds b.length + 1 cells.
+ */
+export function levenshteinBelow(a: string, b: string, limit: number, rows: Rows = newRows(b.length)): number {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) >= limit) return limit;
+  if (n === 0 || m === 0) return Math.max(n, m);
+  let { prev, cur } = rows;
+  for (let j = 0; j <= m; j++) prev[j] = Math.min(j, limit);
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - limit + 1);
+    const hi = Math.min(m, i + limit - 1);
+    cur[lo - 1] = lo === 1 ? Math.min(i, limit) : limit;
+    let rowMin = cur[lo - 1] ?? limit;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const sub = (prev[j - 1] ?? limit) + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = (prev[j] ?? limit) + 1;
+      const ins = (cur[j - 1] ?? limit) + 1;
+      const d = Math.min(sub, del, ins, limit);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    // Off the band on the right: the next row reads it as "too far".
+    if (hi < m) cur[hi + 1] = limit;
+    if (rowMin >= limit) return limit;
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length] ?? 0;
+  rows.prev = prev;
+  rows.cur = cur;
+  return Math.min(prev[m] ?? limit, limit);
 }
