@@ -38,6 +38,24 @@ test("the fix style selector changes the fixed Dockerfile", async ({ page }) => 
   expect(await getEditorText(page)).not.toContain("TARGETPLATFORM");
 });
 
+test("Apply waits for the run the new fix style started, even when it is slow", async ({ page }) => {
+  // Every request reaches the analysis worker 400 ms late: long enough to click in between.
+  await page.addInitScript(() => {
+    const post = Worker.prototype.postMessage as (this: Worker, message: unknown) => void;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown) {
+      setTimeout(() => post.call(this, message), 400);
+    };
+  });
+  await page.goto("./");
+  await expect(summary(page)).toContainText("1 unsafe collision");
+  await page.getByRole("tab", { name: "Fix" }).click();
+  await page.getByRole("radio", { name: /^\$\{TARGETARCH\} / }).check();
+  // At once: the report on screen is still the TARGETPLATFORM one, so Apply must wait for the next.
+  await page.getByRole("button", { name: "Apply to editor" }).click();
+  await expect.poll(() => getEditorText(page)).toContain("TARGETARCH");
+  expect(await getEditorText(page)).not.toContain("TARGETPLATFORM");
+});
+
 test("a quick fix from the lightbulb applies the finding's fix, undoably", async ({ page }) => {
   await page.goto("./");
   await waitForEditor(page);

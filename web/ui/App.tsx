@@ -65,7 +65,8 @@ export function App() {
   // and the editor's markers use the last whole report (use-analysis.ts, web/worker/protocol.ts).
   const { report, reportText, table, analyzeNow } = analysis;
   const current = report !== null && reportText === state.text;
-  // Said only when a run lasts (use-lasting.ts): not flashed at every keystroke.
+  // Said only when a run lasts (use-lasting.ts): not flashed at every keystroke. The Fix tab's buttons
+  // still wait for every run: its "Apply" writes the whole fixed text, which new options change too.
   const pendingShown = useLasting(analysis.pending);
   const staleShown = useLasting(!current);
   const theme = useColorScheme();
@@ -304,7 +305,7 @@ export function App() {
                     <FixPanel
                       report={report}
                       text={reportText}
-                      current={!staleShown && !pendingShown}
+                      current={current && !analysis.pending}
                       fixStyle={state.fixStyle}
                       dispatch={dispatch}
                       theme={theme}

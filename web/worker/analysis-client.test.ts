@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { analyze } from "../core/analyze";
 import type { AnalyzeOptions } from "../core/report/types";
-import { AnalysisClient } from "./analysis-client";
+import { AnalysisClient, optionsKey } from "./analysis-client";
 import type { AnalysisMessage, AnalyzeRequest } from "./protocol";
 import { replyMessages, type SentReport } from "./reply";
 
@@ -93,8 +93,14 @@ describe("AnalysisClient", () => {
     const { client, worker } = setup();
     client.request(A, OPTIONS);
     worker().answer();
-    client.request(A, { ...OPTIONS, platforms: ["linux/s390x"] });
+    expect(client.getSnapshot().reportKey).toBe(optionsKey(OPTIONS));
+    const other = { ...OPTIONS, platforms: ["linux/s390x"] };
+    client.request(A, other);
     expect(worker().posted.map((r) => r.options.platforms)).toEqual([OPTIONS.platforms, ["linux/s390x"]]);
+    // The report says which options it was made with, so the page can tell it is not for these.
+    expect(client.getSnapshot().reportKey).not.toBe(optionsKey(other));
+    worker().answer();
+    expect(client.getSnapshot().reportKey).toBe(optionsKey(other));
   });
 
   it("reuses the unchanged mounts of the report it holds (the same objects)", () => {

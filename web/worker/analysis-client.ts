@@ -24,6 +24,8 @@ export interface AnalysisSnapshot {
   readonly report: Report | null;
   /** The text that `report` was computed from. */
   readonly reportText: string | null;
+  /** The options `report` was computed with (optionsKey). */
+  readonly reportKey: string | null;
   /**
    * The newest table: a run's comes before its findings (protocol.ts), so it
    * can be newer than `report`; once the run is done its fields are the
@@ -65,6 +67,7 @@ interface InFlight {
 const INITIAL: AnalysisSnapshot = {
   report: null,
   reportText: null,
+  reportKey: null,
   table: null,
   tableText: null,
   error: null,
@@ -73,7 +76,7 @@ const INITIAL: AnalysisSnapshot = {
 };
 
 /** The options as a comparable string (a tiny object: cheaper than a deep compare per keystroke). */
-function optionsKey(options: AnalyzeOptions): string {
+export function optionsKey(options: AnalyzeOptions): string {
   return JSON.stringify([
     options.platforms,
     options.buildPlatform,
@@ -245,6 +248,7 @@ export class AnalysisClient {
     this.finish({
       report,
       reportText: current.text,
+      reportKey: optionsKey(current.options),
       table: step.table,
       tableText: current.text,
       error: null,

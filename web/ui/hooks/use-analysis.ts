@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { AnalyzeOptions, Report, ReportTable } from "../../core/report/types";
-import { AnalysisClient, spawnAnalysisWorker } from "../../worker/analysis-client";
+import { AnalysisClient, optionsKey, spawnAnalysisWorker } from "../../worker/analysis-client";
 
 export interface AnalysisState {
   /** The last good report (kept while a newer run is pending or failed). */
@@ -38,8 +38,11 @@ export function useAnalysis(text: string, options: AnalyzeOptions, boot?: () => 
   const snapshot = useSyncExternalStore(client.subscribe, client.getSnapshot, client.getSnapshot);
   const analyzeNow = useCallback((next: string) => client.requestText(next), [client]);
 
-  // Pending is derived: the results shown are for older text, or a newer run is on its way.
-  const pending = snapshot.reportText !== text || snapshot.busy;
+  // Pending is derived: the results shown are for older text or other options, or a newer run is on its
+  // way. Derived here, not from the client's busy flag alone: that one is set by an effect, a render
+  // after the options changed, and a click in between would apply a fix made for the old options.
+  const key = useMemo(() => optionsKey(options), [options]);
+  const pending = snapshot.reportText !== text || snapshot.reportKey !== key || snapshot.busy;
   const { report, reportText, table, error, ms } = snapshot;
   return useMemo(
     () => ({ report, reportText, table, error, pending, ms, analyzeNow }),
