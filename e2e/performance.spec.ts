@@ -75,7 +75,7 @@ interface Sample {
   readonly toWorker: number;
   /** Request posted → reply received (analysis in the worker, structured clone both ways). */
   readonly worker: number;
-  /** What the worker itself reported spending in analyze(). */
+  /** What the worker reported spending on the table: the analysis up to it (the findings come after). */
   readonly analyze: number;
   /** Reply received → the table's DOM updated (React render and commit). */
   readonly render: number;
@@ -253,12 +253,14 @@ test("a keystroke updates the table quickly: 1,000 lines × 8 platforms", async 
     medianMs: parts.total.median,
     p95Ms: parts.total.p95,
     maxMs: round(Math.max(...samples.map((s) => s.total))),
+    // The first keystroke after the page settled: the one that pays what is still cold.
+    firstMs: round(samples[0]?.total ?? Number.NaN),
     breakdownMs: parts,
     samplesMs: samples.map((s) => round(s.total)),
   };
   await attachFigures(testInfo, "performance-keystroke-1000", figures);
   console.log(
-    `keystroke → table, 1,000 lines × 8: median ${figures.medianMs} ms, p95 ${figures.p95Ms} ms; medians: to worker ${parts.toWorker.median}, worker ${parts.worker.median} (analyze ${parts.analyze.median}), render ${parts.render.median}`,
+    `keystroke → table, 1,000 lines × 8: median ${figures.medianMs} ms, p95 ${figures.p95Ms} ms, first ${figures.firstMs} ms; medians: to worker ${parts.toWorker.median}, worker ${parts.worker.median} (analyze ${parts.analyze.median}), render ${parts.render.median}`,
   );
   if (!QUICK) expect(figures.p95Ms, "keystroke → table updated, p95 (ms)").toBeLessThanOrEqual(KEYSTROKE_P95_MS);
 });
