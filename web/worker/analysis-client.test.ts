@@ -3,7 +3,7 @@ import { analyze } from "../core/analyze";
 import type { AnalyzeOptions } from "../core/report/types";
 import { AnalysisClient, optionsKey } from "./analysis-client";
 import type { AnalysisMessage, AnalyzeRequest } from "./protocol";
-import { replyMessages, type SentReport } from "./reply";
+import { Reply, replyMessages, type SentReport } from "./reply";
 
 const OPTIONS: AnalyzeOptions = { platforms: ["linux/amd64", "linux/arm64"], buildPlatform: "linux/amd64" };
 
@@ -182,6 +182,20 @@ describe("AnalysisClient", () => {
     // The table the page already shows stays the same object: no second render of it.
     expect(after.table).toBe(between.table);
     expect(after.report!.mounts).toBe(between.table!.mounts);
+  });
+
+  it("takes a run's second table over its first (the worker sends one when the second step failed)", () => {
+    const { client, worker } = setup();
+    client.request(A, OPTIONS);
+    const id = worker().posted[0]!.id;
+    const reply = new Reply(id, A, null, null);
+    const first = analyze(A, OPTIONS);
+    const replaced = analyze(C, OPTIONS);
+    for (const m of reply.table(1, first)) worker().deliver(m);
+    expect(client.getSnapshot().table?.mounts).toEqual(first.mounts);
+    for (const m of [...reply.table(2, replaced), ...reply.done(3, replaced)]) worker().deliver(m);
+    expect(client.getSnapshot()).toMatchObject({ report: replaced, reportText: A, busy: false, ms: 3 });
+    expect(client.getSnapshot().report!.mounts).toBe(client.getSnapshot().table!.mounts);
   });
 
   it("assembles a big report sent in parts", () => {
