@@ -13,8 +13,6 @@ import { useLasting } from "./hooks/use-lasting";
 import { useColorScheme } from "./hooks/use-color-scheme";
 import { clearRuleHash } from "./hooks/use-hash-route";
 import { useSharedPlayground } from "./hooks/use-permalink";
-import { BrokenLinkNotice } from "../share/ui/BrokenLinkNotice";
-import { DraftNotice } from "../share/ui/DraftNotice";
 import { ShareButtons } from "../share/ui/ShareButtons";
 import type { DocExample } from "./hooks/use-rule-docs";
 import { mostInstructiveCell, summaryLine } from "./lib/collisions";
@@ -34,6 +32,11 @@ const RuleView = lazy(() => import("./pages/RuleView").then((m) => ({ default: m
 const ExplainPanel = lazy(() => import("./panels/ExplainPanel").then((m) => ({ default: m.ExplainPanel })));
 const FindingsList = lazy(() => import("./panels/FindingsList").then((m) => ({ default: m.FindingsList })));
 const FixPanel = lazy(() => import("./panels/FixPanel").then((m) => ({ default: m.FixPanel })));
+// Shown only when a link fails or displaces a draft: not part of the first table's download.
+const BrokenLinkNotice = lazy(() =>
+  import("../share/ui/BrokenLinkNotice").then((m) => ({ default: m.BrokenLinkNotice })),
+);
+const DraftNotice = lazy(() => import("../share/ui/DraftNotice").then((m) => ({ default: m.DraftNotice })));
 
 const EDITOR_HINT =
   "Tab indents inside the editor. To move focus out with the keyboard, press Ctrl+M (Ctrl+Shift+M on macOS) to make Tab move focus, then Tab.";
@@ -205,13 +208,21 @@ export function App() {
           />
         }
       />
-      <BrokenLinkNotice reason={permalink.broken} onDismiss={permalink.dismissBroken} />
-      <DraftNotice
-        notice={draft.notice}
-        storageError={draft.storageError}
-        onRestore={draft.restoreDraft}
-        onDismiss={draft.dismissNotice}
-      />
+      {permalink.broken !== null && (
+        <Suspense fallback={null}>
+          <BrokenLinkNotice reason={permalink.broken} onDismiss={permalink.dismissBroken} />
+        </Suspense>
+      )}
+      {(draft.notice || draft.storageError) && (
+        <Suspense fallback={null}>
+          <DraftNotice
+            notice={draft.notice}
+            storageError={draft.storageError}
+            onRestore={draft.restoreDraft}
+            onDismiss={draft.dismissNotice}
+          />
+        </Suspense>
+      )}
       <main className="app-main">
         <section className="pane editor-pane" aria-labelledby="editor-heading">
           <h2 id="editor-heading" className="visually-hidden">
