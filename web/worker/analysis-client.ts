@@ -10,8 +10,11 @@
  *   paste or a hung run never holds the results back.
  * - The same text and options are never posted twice in a row, and a text the
  *   editor already posted is not posted again when React state catches up.
- * - Subscribable (useSyncExternalStore): the snapshot changes when a run ends,
- *   and when a request from React state (not the editor) makes it busy.
+ * - A run's table is published as soon as it arrives (`table`), before its
+ *   findings; `report` stays the last whole report until the run is done.
+ * - Subscribable (useSyncExternalStore): the snapshot changes when a run's table
+ *   arrives, when a run ends, and when a request from React state (not the
+ *   editor) makes it busy.
  */
 import type { AnalyzeOptions, MountReport, Report, ReportTable, TextEdit } from "../core/report/types";
 import { applyEdits } from "../core/fix/apply-edits";
