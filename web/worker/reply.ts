@@ -5,7 +5,7 @@
  */
 import type { Finding, Report, ReportTable } from "../core/report/types";
 import { minimalEdit } from "../core/util/minimal-edit";
-import type { AnalysisMessage, FindingRef, Ref, ReportPart } from "./protocol";
+import type { AnalysisMessage, Ref, ReportPart } from "./protocol";
 import { CELLS_PER_PART, FINDINGS_PER_PART, movedRef } from "./protocol";
 import { sameValue } from "./same-value";
 import { isMovedFinding, textShift, type TextShift } from "./text-shift";
@@ -67,7 +67,9 @@ export class Reply {
   /** The findings in parts, then the fixed text: the report is complete. */
   done(ms: number, report: Report): AnalysisMessage[] {
     const { id, base } = this;
-    const findings = findingRefs(report.findings, base?.findings ?? null, this.shift);
+    const shift = this.shift;
+    const moved = shift === null ? null : (f: Finding, b: Finding) => isMovedFinding(f, b, shift);
+    const findings = refs(report.findings, base?.findings ?? null, moved);
     const parts = split(findings, CELLS_PER_PART / FINDINGS_PER_PART).map((list) => ({ mounts: [], findings: list }));
     const messages: AnalysisMessage[] = parts.slice(0, -1).map((part) => ({ id, ok: true, part }));
     messages.push({
@@ -99,24 +101,21 @@ const NO_PART: ReportPart = { mounts: [], findings: [] };
 /** The fixed text did not change. */
 const NO_EDIT = { start: 0, end: 0, text: "" };
 
-/** Items equal to the base's item at the same index become that index. */
-function refs<T>(items: readonly T[], base: readonly T[] | null): Ref<T>[] {
-  if (base === null) return [...items];
-  return items.map((item, i) => (i < base.length && sameValue(item, base[i]) ? i : item));
-}
-
-/** Like refs, and a finding that only moved with the text is its base's index, moved. */
-function findingRefs(
-  items: readonly Finding[],
-  base: readonly Finding[] | null,
-  shift: TextShift | null,
-): FindingRef[] {
+/**
+ * Items equal to the base's item at the same index become that index; with
+ * `moved`, an item that only moved with the text becomes movedRef(index).
+ */
+function refs<T>(
+  items: readonly T[],
+  base: readonly T[] | null,
+  moved: ((item: T, b: T) => boolean) | null = null,
+): Ref<T>[] {
   if (base === null) return [...items];
   return items.map((item, i) => {
-    const b = base[i];
-    if (b === undefined) return item;
+    if (i >= base.length) return item;
+    const b = base[i] as T;
     if (sameValue(item, b)) return i;
-    return shift !== null && isMovedFinding(item, b, shift) ? movedRef(i) : item;
+    return moved !== null && moved(item, b) ? movedRef(i) : item;
   });
 }
 
