@@ -64,7 +64,7 @@ export function runRules(input: RuleInput): RuleOutput {
 /** The rules' context is built and the collisions known; the checks and fixes have not run. */
 export interface PreparedRules {
   readonly collisions: Collision[];
-  /** Runs the checks and the fixes (once). */
+  /** Runs the checks and the fixes (analyzeInSteps calls it once). */
   readonly finish: () => RuleOutput;
 }
 
@@ -76,8 +76,7 @@ export interface PreparedRules {
 export function prepareRules(input: RuleInput): PreparedRules {
   const ctx = buildContext(input);
   const collisions = [...ctx.collisions];
-  let output: RuleOutput | null = null;
-  return { collisions, finish: () => (output ??= checkAndFix(input, ctx, collisions)) };
+  return { collisions, finish: () => checkAndFix(input, ctx, collisions) };
 }
 
 function checkAndFix(input: RuleInput, ctx: RuleContext, collisions: Collision[]): RuleOutput {
