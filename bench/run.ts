@@ -82,10 +82,9 @@ gcObserver.observe({ entryTypes: ["gc"] });
 
 /** Milliseconds of collection that started within each sample (entries arrive after the loop yields). */
 function gcWithin(samples: readonly Sample[]): number[] {
-  const pauses = [...gcPauses].sort((a, b) => a.start - b.start);
   return samples.map((s) => {
     let ms = 0;
-    for (const p of pauses) if (p.start >= s.start && p.start < s.start + s.wall) ms += p.duration;
+    for (const p of gcPauses) if (p.start >= s.start && p.start < s.start + s.wall) ms += p.duration;
     return ms;
   });
 }
