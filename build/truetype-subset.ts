@@ -29,14 +29,7 @@ export interface SubsetResult {
 
 /** A font keeping the outlines of the glyphs that `keep`'s code points map to, and of glyph 0. */
 export function subsetTrueType(font: Uint8Array, keep: Iterable<number>): SubsetResult {
-  const tables = readTables(font);
-  const view = viewOf(font);
-  const head = table(tables, "head");
-  const longLoca = view.getInt16(head.offset + 50) === 1;
-  const numGlyphs = view.getUint16(table(tables, "maxp").offset + 4);
-  const loca = readLoca(font, table(tables, "loca"), numGlyphs, longLoca);
-  const glyf = table(tables, "glyf");
-  const cmap = readCmap(font, table(tables, "cmap"));
+  const { tables, head, longLoca, numGlyphs, loca, glyf, cmap } = readGlyphs(font);
 
   const glyphs = new Set<number>([0]);
   const unmapped: number[] = [];
@@ -97,15 +90,22 @@ export function subsetTrueType(font: Uint8Array, keep: Iterable<number>): Subset
   };
 }
 
-/** The outline bytes of the glyph each code point maps to (empty when emptied or unmapped). */
-export function outlinesOf(font: Uint8Array, codePoints: Iterable<number>): Map<number, Uint8Array> {
+/** The tables both functions read: the glyph count, where each outline is, and the character map. */
+function readGlyphs(font: Uint8Array) {
   const tables = readTables(font);
   const view = viewOf(font);
-  const longLoca = view.getInt16(table(tables, "head").offset + 50) === 1;
+  const head = table(tables, "head");
+  const longLoca = view.getInt16(head.offset + 50) === 1;
   const numGlyphs = view.getUint16(table(tables, "maxp").offset + 4);
   const loca = readLoca(font, table(tables, "loca"), numGlyphs, longLoca);
   const glyf = table(tables, "glyf");
   const cmap = readCmap(font, table(tables, "cmap"));
+  return { tables, head, longLoca, numGlyphs, loca, glyf, cmap };
+}
+
+/** The outline bytes of the glyph each code point maps to (empty when emptied or unmapped). */
+export function outlinesOf(font: Uint8Array, codePoints: Iterable<number>): Map<number, Uint8Array> {
+  const { numGlyphs, loca, glyf, cmap } = readGlyphs(font);
   const out = new Map<number, Uint8Array>();
   for (const cp of codePoints) {
     const g = cmap.get(cp);
