@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Plugin } from "vite";
 import { namedCodePoints, readCodicons } from "./codicon-glyphs";
+import { cleanId } from "./module-id";
 import { exportedNames, MONACO_STUBS, type MonacoStub } from "./monaco-stubs";
 import { outlinesOf, subsetTrueType } from "./truetype-subset";
 
@@ -117,7 +118,8 @@ export function monacoTrim(options: MonacoTrimOptions): Plugin {
       const before = outlinesOf(original, keep);
       const after = outlinesOf(subset.font, keep);
       for (const [cp, bytes] of before) {
-        if (!sameBytes(bytes, after.get(cp)))
+        const now = after.get(cp);
+        if (now === undefined || Buffer.compare(bytes, now) !== 0)
           this.error(`monaco-trim: the subset font lost the glyph of U+${cp.toString(16)}`);
       }
 
@@ -179,10 +181,6 @@ export function monacoTrim(options: MonacoTrimOptions): Plugin {
   };
 }
 
-function cleanId(id: string): string {
-  return id.replace(/[?#].*$/, "");
-}
-
 function importsOf(code: string): string[] {
   const specs: string[] = [];
   for (const m of code.matchAll(IMPORT)) {
@@ -190,8 +188,4 @@ function importsOf(code: string): string[] {
     if (spec !== undefined) specs.push(spec);
   }
   return specs;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array | undefined): boolean {
-  return b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 }

@@ -12,6 +12,7 @@
  */
 import { relative, sep } from "node:path";
 import type { Plugin } from "vite";
+import { cleanId } from "./module-id";
 
 export interface PrivateCopies {
   /** The lazily loaded module, relative to the project root. */
@@ -34,9 +35,7 @@ export function privateCopies(rules: readonly PrivateCopies[]): Plugin {
     },
     async resolveId(source, importer, options) {
       if (importer === undefined) return null;
-      const from = relative(root, importer.replace(/[?#].*$/, ""))
-        .split(sep)
-        .join("/");
+      const from = relative(root, cleanId(importer)).split(sep).join("/");
       const rule = rules.find((r) => r.importer === from && r.imports.includes(source));
       if (rule === undefined) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
