@@ -1,7 +1,6 @@
 /**
- * What the benchmark measures, in one module so that it can be compiled the way
- * the app ships it (bench/compile.ts): the full entry point and each phase on
- * its own, so the bench can time them separately (the core reads no clock).
+ * What the benchmark times: the full entry point and each phase on its own, so
+ * the bench can time them separately (the core reads no clock).
  */
 export { analyze } from "../web/core/analyze";
 export { parseDockerfile } from "../web/core/parse/index";

@@ -20,7 +20,7 @@
  */
 import { loadavg, cpus } from "node:os";
 import { PerformanceObserver } from "node:perf_hooks";
-import { TARGET_PLATFORMS } from "./platforms";
+import { COMMON_TARGET_PLATFORMS } from "../web/core/platform/common-targets";
 import * as core from "./core-entry";
 type Core = typeof core;
 import type { Summary } from "./stats";
@@ -113,7 +113,7 @@ function makeConfigs(core: Core): Config[] {
         lines,
         platforms,
         text,
-        options: { platforms: TARGET_PLATFORMS.slice(0, platforms) },
+        options: { platforms: COMMON_TARGET_PLATFORMS.slice(0, platforms) },
         iterations: quick ? ITERATIONS[lines].quick : ITERATIONS[lines].full,
         samples: { analyze: [], parse: [], resolve: [], rules: [], phases: [] },
         counts: { instructions: 0, cacheMounts: 0, cells: 0, findings: 0 },
@@ -307,7 +307,7 @@ function report(configs: readonly Config[], compiler: string): void {
       loadavg1: round(load[0] ?? 0, 2),
       compiler,
     },
-    targetPlatforms: TARGET_PLATFORMS,
+    targetPlatforms: COMMON_TARGET_PLATFORMS,
     runs,
     ratios,
     platformScaling,
