@@ -4,7 +4,8 @@ import { useMediaQuery } from "../hooks/use-media-query";
 import type { AppDispatch, BuildArgRow } from "../state";
 import { NAMESPACE_ARG, namespaceOf } from "../state";
 import { BuildArgsEditor } from "./BuildArgsEditor";
-import { KNOWN_PLATFORMS, PlatformPicker } from "./PlatformPicker";
+import { COMMON_TARGET_PLATFORMS } from "../../core/platform/common-targets";
+import { PlatformPicker } from "./PlatformPicker";
 
 // Only opened on demand: not part of the first table's download.
 const BuildCommandPaste = lazy(() => import("./BuildCommandPaste").then((m) => ({ default: m.BuildCommandPaste })));
@@ -61,7 +62,7 @@ export const OptionsPanel = memo(function OptionsPanel({
             onChange={(e) => dispatch({ type: "set-build-platform", buildPlatform: e.target.value })}
           />
           <datalist id={listId}>
-            {KNOWN_PLATFORMS.map((p) => (
+            {COMMON_TARGET_PLATFORMS.map((p) => (
               <option key={p} value={p} />
             ))}
           </datalist>

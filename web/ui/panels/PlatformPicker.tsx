@@ -4,11 +4,10 @@ import type { ReportTable } from "../../core/report/types";
 import type { AppDispatch } from "../state";
 
 /** The chips offered without typing. */
-export const KNOWN_PLATFORMS: readonly string[] = COMMON_TARGET_PLATFORMS;
 
 const PRESETS: readonly { readonly label: string; readonly platforms: readonly string[] }[] = [
   { label: "amd64 + arm64", platforms: ["linux/amd64", "linux/arm64"] },
-  { label: "Docker official images", platforms: KNOWN_PLATFORMS },
+  { label: "Docker official images", platforms: COMMON_TARGET_PLATFORMS },
 ];
 
 /** buildx's `--platform` list: comma-separated, blanks around items ignored. */
@@ -38,7 +37,7 @@ export function PlatformPicker({ platforms, report, dispatch }: PlatformPickerPr
     if (!same(splitPlatforms(draft), platforms)) setDraft(platforms.join(","));
   }
 
-  const chips = [...KNOWN_PLATFORMS, ...platforms.filter((p) => !KNOWN_PLATFORMS.includes(p))];
+  const chips = [...COMMON_TARGET_PLATFORMS, ...platforms.filter((p) => !COMMON_TARGET_PLATFORMS.includes(p))];
   // Only trust the report when it was computed for exactly these platforms.
   const current =
     report &&
