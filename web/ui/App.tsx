@@ -100,10 +100,10 @@ export function App() {
   );
 
   // Read by the fix callbacks when clicked, so they stay stable while the text changes.
-  const latest = useRef({ text: state.text, report, reportText, table });
+  const latest = useRef({ text: state.text, reportText, table });
   useLayoutEffect(() => {
-    latest.current = { text: state.text, report, reportText, table };
-  }, [state.text, report, reportText, table]);
+    latest.current = { text: state.text, reportText, table };
+  }, [state.text, reportText, table]);
 
   /** Applies edits computed for the report's text as one undoable step (through Monaco when it is there). */
   const applyEdits = useCallback(

@@ -30,7 +30,7 @@ export function textShift(base: string, text: string): TextShift | null {
 }
 
 /** Where a base offset is in the new text, or -1 inside the replaced stretch. */
-export function moveOffset(offset: number, shift: TextShift): number {
+function moveOffset(offset: number, shift: TextShift): number {
   if (offset < shift.start) return offset;
   if (offset >= shift.end) return offset + shift.delta;
   return -1;
