@@ -40,11 +40,6 @@ export function directories(resolution: Resolution): Directories {
   return d;
 }
 
-/** The groups alone (see Directories). */
-export function groupByDirectory(resolution: Resolution): readonly (readonly CellRef[])[] {
-  return directories(resolution).groups;
-}
-
 function computeDirectories(resolution: Resolution): Directories {
   const byKey = new Map<string, number>();
   const groups: CellRef[][] = [];

@@ -39,7 +39,3 @@ export const DOCUMENTED_RULES: readonly DocumentedRule[] = RULES.flatMap((rule) 
   const docs = DOCS[rule.id];
   return docs === undefined ? [] : [{ ...rule, docs }];
 });
-
-export function documentedRuleById(id: string): DocumentedRule | undefined {
-  return DOCUMENTED_RULES.find((r) => r.id === id);
-}

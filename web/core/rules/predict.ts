@@ -195,7 +195,6 @@ export function predictionFor(ctx: RuleContext, mount: number, change: IdChange)
   if (first !== undefined && sameChange(first.change, change)) return first;
   // Fixer texts are inert templates (no NUL, no length ambiguity with the prefix's length in front).
   const key = `${change.prefix.length}:${change.prefix}\u0000${change.suffix}\u0000${change.declare.join("\u0000")}`;
-  if (first?.key === key) return first;
   const moreKey = `${mount}\u0000${key}`;
   let p = first === undefined ? undefined : memo.more.get(moreKey);
   if (p === undefined) {
