@@ -62,3 +62,13 @@ export function keywordAsWritten(text: string, from: number, index: number): str
   if (text.startsWith(lower, from)) return lower;
   return text.slice(from, from + upper.length);
 }
+
+/** The string of `known` that `text[from, to)` spells exactly, or null: a known word reuses its constant, not a new string. */
+export function knownWord(known: readonly string[], text: string, from: number, to: number): string | null {
+  const length = to - from;
+  for (let i = 0; i < known.length; i++) {
+    const k = known[i] as string;
+    if (k.length === length && text.startsWith(k, from)) return k;
+  }
+  return null;
+}

@@ -9,42 +9,16 @@ import type { Flag, MountField, MountSpec } from "./types";
 import { csvFields } from "./csv";
 import type { CsvField } from "./csv";
 import { goToLower } from "../util/go-text";
+import { knownWord } from "./keywords";
+import { ALL_KEYS } from "./mount";
 
 export type MountSpecsResult =
   | { readonly ok: true; readonly mounts: MountSpec[] }
   | { readonly ok: false; readonly error: string; readonly span: Span };
 
-/** Keys BuildKit knows (commands_runmount.go), as written: most fields reuse these instead of two new strings. */
-const KNOWN_KEYS = [
-  "type",
-  "target",
-  "id",
-  "sharing",
-  "source",
-  "from",
-  "readonly",
-  "ro",
-  "rw",
-  "readwrite",
-  "src",
-  "dst",
-  "destination",
-  "required",
-  "size",
-  "mode",
-  "uid",
-  "gid",
-  "env",
-];
-
-/** The lower-cased key `text[from, to)`. */
+/** The lower-cased key `text[from, to)`; a known key as written reuses mount.ts's string. */
 function fieldKey(text: string, from: number, to: number): string {
-  const length = to - from;
-  for (let i = 0; i < KNOWN_KEYS.length; i++) {
-    const k = KNOWN_KEYS[i]!;
-    if (k.length === length && text.startsWith(k, from)) return k;
-  }
-  return goToLower(text.slice(from, to));
+  return knownWord(ALL_KEYS, text, from, to) ?? goToLower(text.slice(from, to));
 }
 
 export function mountField(field: CsvField): MountField {

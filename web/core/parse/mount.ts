@@ -65,7 +65,8 @@ export type MountDispatchResult =
 // Go iterates maps for these; the order only decides ties between equally close suggestions.
 const MOUNT_TYPES = ["bind", "cache", "tmpfs", "secret", "ssh"];
 const SHARING_MODES = ["shared", "private", "locked"];
-const ALL_KEYS = [
+/** Every key BuildKit knows (commands_runmount.go), in its order: the suggester picks the first closest. */
+export const ALL_KEYS: readonly string[] = [
   "type",
   "from",
   "source",

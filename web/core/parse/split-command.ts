@@ -13,7 +13,7 @@ import type { MappedText, Span } from "../source";
 import { offsetAt, sliceMapped, spanOf } from "../source";
 import type { Flag } from "./types";
 import { goToLower, isGoSpace, isReWhitespace } from "../util/go-text";
-import { keywordAsWritten, keywordIndex, LOWER_INSTRUCTIONS } from "./keywords";
+import { keywordAsWritten, keywordIndex, knownWord, LOWER_INSTRUCTIONS } from "./keywords";
 import { MappedBuilder, mappedFromRuns, runsOf, textFromCodes } from "./mapped-builder";
 
 /**
@@ -133,12 +133,7 @@ const FLAG_NAMES = [
 
 /** The flag name `text[from, to)`. */
 function flagName(text: string, from: number, to: number): string {
-  const length = to - from;
-  for (let i = 0; i < FLAG_NAMES.length; i++) {
-    const name = FLAG_NAMES[i]!;
-    if (name.length === length && text.startsWith(name, from)) return name;
-  }
-  return text.slice(from, to);
+  return knownWord(FLAG_NAMES, text, from, to) ?? text.slice(from, to);
 }
 
 /** toFlag for the word `line.text[from, to)` when it needs no unquoting and is ASCII: the same Flag, cut out of the line. */
