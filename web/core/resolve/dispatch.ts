@@ -210,7 +210,7 @@ function dispatchCopy(
         };
       }
       if (src.platformSpecific) st.platformSpecific = true;
-    } else if (isImage(srcIndex, ctx)) {
+    } else if (unregisteredRef(srcIndex, ctx) !== null) {
       // An image is pulled for the target platform.
       st.platformSpecific = true;
     }
@@ -219,17 +219,15 @@ function dispatchCopy(
   return null;
 }
 
-/** The unregistered state is an image (else scratch): what unregisteredIdentity tells, without building it. */
-function isImage(index: number, ctx: DispatchContext): boolean {
-  const u = ctx.unregistered[index - ctx.states.length];
-  return u !== undefined && u.ref !== null;
+/** The image reference of an unregistered state (one past the stages), or null for scratch. */
+export function unregisteredRef(index: number, ctx: DispatchContext): string | null {
+  return ctx.unregistered[index - ctx.states.length]?.ref ?? null;
 }
 
 /** Identity of an unregistered state: an image on the target platform, or scratch. */
 export function unregisteredIdentity(index: number, ctx: DispatchContext): string {
-  const u = ctx.unregistered[index - ctx.states.length];
-  if (u === undefined || u.ref === null) return "scratch";
-  return flat`image ${u.ref}@${ctx.targetText}`;
+  const ref = unregisteredRef(index, ctx);
+  return ref === null ? "scratch" : flat`image ${ref}@${ctx.targetText}`;
 }
 
 /**

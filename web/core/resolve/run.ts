@@ -8,7 +8,7 @@ import { goQuote } from "../expand/index";
 import type { MountSpec, RunCommand, Span } from "../parse/types";
 import type { DispatchContext } from "./convert";
 import type { StageState } from "./stage-state";
-import { stageIdentity, unregisteredIdentity } from "./dispatch";
+import { stageIdentity, unregisteredIdentity, unregisteredRef } from "./dispatch";
 import { isAbs, join } from "./go-path";
 import type { CellCore } from "./mount-cell";
 import type { MountShape } from "./mount-parse";
@@ -60,10 +60,10 @@ export function dispatchRun(
         srcIdentity = stageIdentity(src);
         srcLabel = src.stage.stageName;
       } else {
-        const u = ctx.unregistered[srcIndex - ctx.states.length];
-        srcScratch = u === undefined || u.ref === null;
+        const ref = unregisteredRef(srcIndex, ctx);
+        srcScratch = ref === null;
         srcIdentity = unregisteredIdentity(srcIndex, ctx);
-        srcLabel = u?.ref ?? from;
+        srcLabel = ref ?? from;
       }
     }
     if (m.type === "tmpfs") {

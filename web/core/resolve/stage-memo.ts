@@ -12,6 +12,7 @@
  */
 import type { LintWarning } from "../parse/types";
 import type { DispatchContext } from "./convert";
+import { unregisteredRef } from "./dispatch";
 import type { ImageEnvEntry, StageState } from "./stage-state";
 import type { EnvList } from "./env-list";
 import { AUTOMATIC_ARGS } from "./global-args";
@@ -158,15 +159,15 @@ export function stageKeys(st: StageState, ctx: DispatchContext): StageKeys {
 function addSource(d: number, mount: boolean, key: KeyBuffer, content: KeyBuffer, ctx: DispatchContext): void {
   const src = ctx.states[d];
   if (src === undefined) {
-    const u = ctx.unregistered[d - ctx.states.length];
-    if (u === undefined || u.ref === null) return; // scratch
+    const ref = unregisteredRef(d, ctx);
+    if (ref === null) return; // scratch
     key.add("u");
     if (mount) {
-      key.add(u.ref);
+      key.add(ref);
       key.add(ctx.targetText);
     }
     content.add("u");
-    content.add(u.ref);
+    content.add(ref);
     content.add(ctx.targetText);
   } else if (!src.dispatched) {
     key.add("!");
