@@ -6,5 +6,6 @@
  * which is what `expandWord` reproduces.
  */
 export { expandWord } from "./lexer";
+export type { EnvLookup } from "./lexer";
 export { goQuote, goToLower } from "./go-strings";
 export type { EscapeToken, ExpandResult, VariableRef } from "./types";

@@ -39,11 +39,16 @@ type Outcome = string | LexError;
 /** A lex.go function in progress: yields sub-calls, receives their outcome. */
 type Routine = Generator<Routine, Outcome, Outcome>;
 
+/** All expansion asks of an environment: a name's value, if set (a Map will do). */
+export interface EnvLookup {
+  get(name: string): string | undefined;
+}
+
 interface Lexer {
   readonly word: string;
   pos: number;
   readonly escape: number;
-  readonly env: ReadonlyMap<string, string>;
+  readonly env: EnvLookup;
   readonly uses: VariableRef[];
   /** Keep escape tokens in the output (pattern words of `#`, `%`, `/`). */
   rawEscapes: boolean;
@@ -76,7 +81,7 @@ function getEnv(lx: Lexer, name: string, start: number): string | undefined {
  * and ARG values, WORKDIR, USER, FROM base names and `--platform`.
  * Never throws.
  */
-export function expandWord(word: string, env: ReadonlyMap<string, string>, escapeToken: EscapeToken): ExpandResult {
+export function expandWord(word: string, env: EnvLookup, escapeToken: EscapeToken): ExpandResult {
   const escape = escapeToken.charCodeAt(0);
   if (isPlain(word, escape)) return { ok: true, value: word, uses: [] };
   const text = wellFormed(word);

@@ -117,19 +117,6 @@ export class EnvList {
     return keys;
   }
 
-  /**
-   * The values as a map, for the word expander (read-only by contract): a
-   * small environment makes one, which only an expansion seen for the first
-   * time needs (expansion-memo.ts).
-   */
-  get map(): ReadonlyMap<string, string> {
-    const t = this.triples;
-    if (t === null) return this.values as Map<string, string>;
-    const m = new Map<string, string>();
-    for (let i = 0; i < this.used; i += 3) m.set(t[i] as string, t[i + 1] as string);
-    return m;
-  }
-
   clone(): EnvList {
     const copy = new EnvList();
     if (this.triples !== null) {

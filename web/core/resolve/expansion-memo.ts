@@ -5,13 +5,8 @@
  * values the same word gives the same result: most words, on most platforms.
  * Results are shared, so callers must not mutate them.
  */
-import type { EscapeToken, ExpandResult } from "../expand/index";
+import type { EnvLookup, EscapeToken, ExpandResult } from "../expand/index";
 import { expandWord } from "../expand/index";
-
-/** What a lookup needs: the environment's value of a name, if any. */
-export interface Lookup {
-  get(name: string): string | undefined;
-}
 
 interface Remembered {
   readonly result: ExpandResult;
@@ -31,15 +26,15 @@ export class ExpansionMemo {
 
   constructor(private readonly escape: EscapeToken) {}
 
-  /** expandWord(word, env.map, escape), remembered. */
-  expand(word: string, env: Lookup & { readonly map: ReadonlyMap<string, string> }): ExpandResult {
+  /** expandWord(word, env, escape), remembered. */
+  expand(word: string, env: EnvLookup): ExpandResult {
     let seen = this.byWord.get(word);
     if (seen !== undefined) {
       for (const r of seen) if (sameInputs(r, env)) return r.result;
     } else {
       this.byWord.set(word, (seen = []));
     }
-    const result = expandWord(word, env.map, this.escape);
+    const result = expandWord(word, env, this.escape);
     if (seen.length < MAX_PER_WORD) {
       const names: string[] = [];
       const values: (string | undefined)[] = [];
@@ -53,7 +48,7 @@ export class ExpansionMemo {
   }
 }
 
-function sameInputs(r: Remembered, env: Lookup): boolean {
+function sameInputs(r: Remembered, env: EnvLookup): boolean {
   for (let i = 0; i < r.names.length; i++) if (env.get(r.names[i] as string) !== r.values[i]) return false;
   return true;
 }
