@@ -142,30 +142,13 @@ function checkAndFix(input: RuleInput, ctx: RuleContext, collisions: Collision[]
       fix,
     });
   }
-  // By position, then severity, then rule order: drafts come in rule order, so their index
-  // breaks the remaining ties the same way.
-  const byPosition = findings.map((_, i) => i);
-  byPosition.sort((x, y) => {
-    const a = findings[x];
-    const b = findings[y];
-    if (a === undefined || b === undefined) return x - y;
-    return (
+  // By position, then severity, then rule order: findings come in rule order, and sort is stable.
+  findings.sort(
+    (a, b) =>
       a.range.startLine - b.range.startLine ||
       a.range.startColumn - b.range.startColumn ||
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      x - y
-    );
-  });
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
+  );
   const fixed = applyEdits(input.text, planEdits(ctx.source, safeIntents));
-  return { collisions, findings: inOrder(findings, byPosition), fixed };
-}
-
-/** The findings in the given order (one array, no intermediate copy). */
-function inOrder(findings: readonly Finding[], order: readonly number[]): Finding[] {
-  const out: Finding[] = [];
-  for (const i of order) {
-    const f = findings[i];
-    if (f !== undefined) out.push(f);
-  }
-  return out;
+  return { collisions, findings, fixed };
 }
