@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import type { Example } from "../../examples/index";
 
 const loadItems = () => import("./ExampleItems");
+/** A hover or focus only prefetches: a chunk that fails to load then is loaded again on open, and says so there. */
+const preloadItems = () => void loadItems().catch(() => undefined);
 const ExampleItems = lazy(() => loadItems().then((m) => ({ default: m.ExampleItems })));
 
 /**
@@ -48,8 +50,8 @@ export function ExamplesMenu({ onLoad }: { readonly onLoad: (example: Example) =
         className="button"
         aria-expanded={open}
         aria-controls={id}
-        onPointerEnter={() => void loadItems()}
-        onFocus={() => void loadItems()}
+        onPointerEnter={preloadItems}
+        onFocus={preloadItems}
         onClick={() => {
           setOpened(true);
           setOpen((o) => !o);
