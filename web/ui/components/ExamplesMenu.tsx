@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import type { Example } from "../../examples/index";
 
 const loadItems = () => import("./ExampleItems");
-/** A hover or focus only prefetches: a chunk that fails to load then is loaded again on open, and says so there. */
+/** A hover or focus only prefetches (opening the menu is what needs the items): its failure is no error of the page. */
 const preloadItems = () => void loadItems().catch(() => undefined);
 const ExampleItems = lazy(() => loadItems().then((m) => ({ default: m.ExampleItems })));
 
