@@ -99,11 +99,8 @@ function automaticOn(ctx: RuleContext, memo: Memo, platformIndex: number, name: 
     values = ctx.resolution.platforms.map((_, i) => automaticValue(name, ctx.platformName(i), build, stage) ?? "");
     memo.automatic.set(name, values);
   }
-  return (
-    values[platformIndex] ??
-    automaticValue(name, ctx.platformName(platformIndex), ctx.resolution.buildPlatform, targetStage(ctx)) ??
-    ""
-  );
+  // One value per platform, "" where there is none.
+  return values[platformIndex] ?? "";
 }
 
 /** The cell's own value of `name` (the last defined use, as a Map built from them would hold), if it has one. */
