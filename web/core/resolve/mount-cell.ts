@@ -160,7 +160,7 @@ export function buildCore(input: CellInput): CellCore {
   trace.push(steps.writtenStep(spec, st.stage.stageName));
 
   // Variables, option by option (a literal mount has none).
-  if (parsed.hasExpansions) traceVariables(input, trace);
+  if (parsed.expansions.length > 0) traceVariables(input, trace);
 
   // The id (convert_runmount.go: empty → path.Clean of the target as written).
   let id = m.cacheId;
@@ -281,7 +281,7 @@ function traceVariables(input: CellInput, trace: ScratchList<TraceStep>): void {
 function variablesOf(parsed: ParsedRunMount): readonly VariableUse[] {
   if (parsed.variables !== null) return parsed.variables;
   let list: VariableUse[] | null = null;
-  if (parsed.hasExpansions) {
+  if (parsed.expansions.length > 0) {
     for (const pair of TRACED_OPTIONS) {
       const e = expansionOf(parsed, pair);
       if (e === undefined) continue;

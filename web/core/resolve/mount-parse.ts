@@ -25,10 +25,8 @@ export interface ParsedRunMount {
   readonly mount: ParsedMount;
   /** Index of the field that set each option, by option key (parse/mount.ts fieldOf). */
   readonly fieldOf: Readonly<Record<string, number>>;
-  /** Per field, its expansion when there is something to explain (a variable, or a changed value). */
+  /** Per field, its expansion when there is something to explain (a variable, or a changed value); empty when no field has one. */
   readonly expansions: readonly (FieldExpansion | undefined)[];
-  /** Some field has an expansion to explain. */
-  readonly hasExpansions: boolean;
   /** No field has anything to expand: the same on every platform. */
   readonly literal: boolean;
   /** Its cells' variables, made with its first cell (mount-cell.ts variablesOf). */
@@ -119,7 +117,6 @@ function parseLiteral(fields: readonly MountField[]): Outcome {
         mount: r.mount,
         fieldOf: indexes(r.fieldOf, fields),
         expansions: NO_EXPANSIONS,
-        hasExpansions: false,
         literal: true,
         variables: null,
       }
@@ -171,7 +168,6 @@ function parseExpanded(shape: MountShape, spec: MountSpec, st: StageState, ctx: 
         mount: r.mount,
         fieldOf: indexes(r.fieldOf, fields),
         expansions: hasExpansions ? expansions : NO_EXPANSIONS,
-        hasExpansions,
         literal: false,
         variables: null,
       }
