@@ -12,6 +12,7 @@
  */
 import type { LintWarning } from "../parse/types";
 import type { DispatchContext } from "./convert";
+import { ScratchList } from "./scratch";
 import { unregisteredRef } from "./dispatch";
 import type { ImageEnvEntry, StageState } from "./stage-state";
 import type { EnvList } from "./env-list";
@@ -49,32 +50,15 @@ export interface StageMemo {
 export type KeyPart = string | number | null;
 
 /**
- * A key being built, in an array reused from stage to stage: stageKeys runs
- * for every stage on every platform, and most keys are only compared. One
- * that is kept is copied out at its exact size.
+ * A key being built, in an array reused from stage to stage (a ScratchList):
+ * stageKeys runs for every stage on every platform, and most keys are only
+ * compared. One that is kept is copied out at its exact size.
  */
-export class KeyBuffer {
-  private readonly parts: KeyPart[] = [];
-  private length = 0;
-
-  clear(): void {
-    this.length = 0;
-  }
-
-  add(part: KeyPart): void {
-    if (this.length < this.parts.length) this.parts[this.length] = part;
-    else this.parts.push(part);
-    this.length++;
-  }
-
+export class KeyBuffer extends ScratchList<KeyPart> {
   equals(kept: readonly KeyPart[]): boolean {
     if (kept.length !== this.length) return false;
-    for (let i = 0; i < kept.length; i++) if (kept[i] !== this.parts[i]) return false;
+    for (let i = 0; i < kept.length; i++) if (kept[i] !== this.at(i)) return false;
     return true;
-  }
-
-  copy(): readonly KeyPart[] {
-    return this.length === 0 ? NO_PARTS : this.parts.slice(0, this.length);
   }
 }
 
@@ -98,24 +82,24 @@ export function stageKeys(st: StageState, ctx: DispatchContext): StageKeys {
   key.clear();
   content.clear();
   if (st.base !== null) {
-    key.add("b");
-    key.add(st.base.dispatchId);
-    content.add("B");
-    content.add(st.base.contentId);
+    key.push("b");
+    key.push(st.base.dispatchId);
+    content.push("B");
+    content.push(st.base.contentId);
   } else if (st.baseName === SCRATCH) {
-    key.add("s");
+    key.push("s");
   } else {
-    key.add("i");
-    key.add(st.expandedName);
-    key.add(st.baseName);
+    key.push("i");
+    key.push(st.expandedName);
+    key.push(st.baseName);
   }
   // Windows gets no default PATH.
-  if ((st.platform ?? ctx.platform.target).os === "windows") key.add("w");
+  if ((st.platform ?? ctx.platform.target).os === "windows") key.push("w");
   // Valueless ARGs read the global scope (dispatchArg), unless a build-arg sets them.
   const fixed = ctx.input.stageMemos.fixed(st.stage.index);
   for (const name of fixed.globals) {
-    key.add(name);
-    key.add(ctx.globals.get(name) ?? null);
+    key.push(name);
+    key.push(ctx.globals.get(name) ?? null);
   }
   const buildArgs = ctx.input.options.buildArgs;
   let automatic = fixed.automatic;
@@ -123,17 +107,17 @@ export function stageKeys(st: StageState, ctx: DispatchContext): StageKeys {
     if (t.command.kind !== "arg") continue;
     for (const kv of t.command.args) {
       if (kv.value !== null || buildArgs.has(kv.key)) continue;
-      key.add(kv.key);
-      key.add(ctx.globals.get(kv.key) ?? null);
+      key.push(kv.key);
+      key.push(ctx.globals.get(kv.key) ?? null);
       if (AUTOMATIC_ARGS.has(kv.key)) automatic = true;
     }
   }
-  key.add("t");
-  key.add(st.triggers.length);
+  key.push("t");
+  key.push(st.triggers.length);
   // Traces name the target platform when they explain an automatic ARG.
   if (automatic) {
-    key.add("T");
-    key.add(ctx.targetText);
+    key.push("T");
+    key.push(ctx.targetText);
   }
   keys.thisPlatformOnly = automatic;
   // A mount source's content decides a cell's base; a COPY source only whether
@@ -161,26 +145,26 @@ function addSource(d: number, mount: boolean, key: KeyBuffer, content: KeyBuffer
   if (src === undefined) {
     const ref = unregisteredRef(d, ctx);
     if (ref === null) return; // scratch
-    key.add("u");
+    key.push("u");
     if (mount) {
-      key.add(ref);
-      key.add(ctx.targetText);
+      key.push(ref);
+      key.push(ctx.targetText);
     }
-    content.add("u");
-    content.add(ref);
-    content.add(ctx.targetText);
+    content.push("u");
+    content.push(ref);
+    content.push(ctx.targetText);
   } else if (!src.dispatched) {
-    key.add("!");
+    key.push("!");
   } else {
     const where = src.platformSpecific ? src.execPlatform : null;
     if (mount) {
-      key.add(src.contentId);
-      key.add(where);
+      key.push(src.contentId);
+      key.push(where);
     } else {
-      key.add(where === null ? "c0" : "c1");
+      key.push(where === null ? "c0" : "c1");
     }
-    content.add(src.contentId);
-    content.add(where);
+    content.push(src.contentId);
+    content.push(where);
   }
 }
 
@@ -305,7 +289,7 @@ export class StageMemos {
     if (keys.thisPlatformOnly) return null;
     const newest = this.entries[stage] ?? null;
     for (let e = newest; e !== null; e = e.next) if (keys.dispatch.equals(e.key)) return e;
-    const entry: DispatchEntry = { key: keys.dispatch.copy(), memo: null, contents: null, next: newest };
+    const entry: DispatchEntry = { key: keys.dispatch.copy(NO_PARTS), memo: null, contents: null, next: newest };
     this.entries[stage] = entry;
     return entry;
   }
@@ -324,7 +308,7 @@ export class StageMemos {
     if (entry === null) return this.contentCount++;
     for (let c = entry.contents; c !== null; c = c.next) if (content.equals(c.content)) return c.id;
     const id = this.contentCount++;
-    entry.contents = { content: content.copy(), id, next: entry.contents };
+    entry.contents = { content: content.copy(NO_PARTS), id, next: entry.contents };
     return id;
   }
 }
