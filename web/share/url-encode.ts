@@ -7,6 +7,7 @@
  * (build/private-copy-plugin.ts), so the entry chunk carries only the inflater.
  */
 import { deflateSync } from "fflate";
+import { sameItems } from "../core/util/same-items";
 import { encodeBase64Url } from "./base64url";
 import type { SharedState } from "./share-state";
 import { MAX_DECODED_BYTES, V1_DEFAULTS } from "./share-state";
@@ -18,7 +19,7 @@ export type EncodeResult =
 function toWire(state: SharedState): Record<string, unknown> {
   const wire: Record<string, unknown> = {};
   if (state.text !== V1_DEFAULTS.text) wire.d = state.text;
-  if (!sameList(state.platforms, V1_DEFAULTS.platforms)) wire.p = [...state.platforms];
+  if (!sameItems(state.platforms, V1_DEFAULTS.platforms)) wire.p = [...state.platforms];
   if (state.buildPlatform !== V1_DEFAULTS.buildPlatform) wire.b = state.buildPlatform;
   const argNames = Object.keys(state.buildArgs).sort();
   // Sorted so that equal states give equal links.
@@ -63,10 +64,6 @@ export function encodeState(state: SharedState): string {
 export function linkFor(base: string, state: SharedState): string {
   const i = base.indexOf("#");
   return (i < 0 ? base : base.slice(0, i)) + encodeState(state);
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function formatMiB(bytes: number): string {

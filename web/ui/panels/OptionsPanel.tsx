@@ -5,6 +5,7 @@ import type { AppDispatch, BuildArgRow } from "../state";
 import { NAMESPACE_ARG, namespaceOf } from "../state";
 import { BuildArgsEditor } from "./BuildArgsEditor";
 import { COMMON_TARGET_PLATFORMS } from "../../core/platform/common-targets";
+import { sameItems } from "../../core/util/same-items";
 import { PlatformPicker } from "./PlatformPicker";
 
 // Only opened on demand: not part of the first table's download.
@@ -144,10 +145,6 @@ function useStagesKey(stages: readonly StageInfo[] | null): string {
     return key;
   }
   return memo.key;
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function stagesKeyOf(stages: readonly StageInfo[]): string {

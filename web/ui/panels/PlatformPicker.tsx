@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { COMMON_TARGET_PLATFORMS } from "../../core/platform/common-targets";
+import { sameItems } from "../../core/util/same-items";
 import type { ReportTable } from "../../core/report/types";
 import type { AppDispatch } from "../state";
 
@@ -18,8 +19,6 @@ export function splitPlatforms(text: string): string[] {
     .filter((p) => p !== "");
 }
 
-const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
 export interface PlatformPickerProps {
   readonly platforms: readonly string[];
   readonly report: ReportTable | null;
@@ -34,14 +33,14 @@ export function PlatformPicker({ platforms, report, dispatch }: PlatformPickerPr
   if (synced !== platforms) {
     // Changed elsewhere (chips, presets, an example): show it, unless it is what the draft already says.
     setSynced(platforms);
-    if (!same(splitPlatforms(draft), platforms)) setDraft(platforms.join(","));
+    if (!sameItems(splitPlatforms(draft), platforms)) setDraft(platforms.join(","));
   }
 
   const chips = [...COMMON_TARGET_PLATFORMS, ...platforms.filter((p) => !COMMON_TARGET_PLATFORMS.includes(p))];
   // Only trust the report when it was computed for exactly these platforms.
   const current =
     report &&
-    same(
+    sameItems(
       report.platforms.map((p) => p.requested),
       platforms,
     )
@@ -72,7 +71,7 @@ export function PlatformPicker({ platforms, report, dispatch }: PlatformPickerPr
             key={preset.label}
             type="button"
             className="button small"
-            aria-pressed={same(preset.platforms, platforms)}
+            aria-pressed={sameItems(preset.platforms, platforms)}
             onClick={() => dispatch({ type: "set-platforms", platforms: preset.platforms })}
           >
             {preset.label}
