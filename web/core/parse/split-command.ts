@@ -368,10 +368,7 @@ export function splitCommand(line: MappedText, escapeToken: number): SplitComman
   const plain = new Array<Flag>(4);
   const argsAt = scanPlainFlags(line, r, b, escapeToken, plain);
   if (argsAt !== -1) return { keyword, lower, keywordSpan, flags: plain, args: trimmedSlice(line, argsAt, b) };
-  const view = byteView(line, r, b);
-  const flags: Flag[] = [];
-  const stop = scanFlags(line, view, view.lead === null ? b - r : view.bytes.length, escapeToken, flags);
-  if (view.lead === null) return { keyword, lower, keywordSpan, flags, args: trimmedSlice(line, r + stop, b) };
-  const rest = restFrom(line, view, stop, r, b);
+  // A quoted or non-ASCII flag word: the general walk.
+  const { flags, rest } = extractBuilderFlags(line, escapeToken, r, b);
   return { keyword, lower, keywordSpan, flags, args: trimmedSlice(rest, 0, rest.text.length) };
 }
