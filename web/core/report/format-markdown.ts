@@ -19,6 +19,7 @@
  *   5. as a last resort, the text is cut at a line end.
  */
 import type { Collision, Finding, MountReport, PlatformResult, Report, Severity } from "./types";
+import { collisionLetter } from "./collision-letter";
 
 export interface MarkdownOptions {
   /** The analysed text (the diff compares it with report.fixed). */
@@ -136,17 +137,6 @@ function summaryLine(report: Report): string {
   return `**Cache Mount Playground:** ${parts.join(" · ")}`;
 }
 
-/** Letters for collision groups (A, B, … Z, AA …), as the playground's table shows them. */
-function letterOf(index: number): string {
-  let s = "";
-  let n = index;
-  do {
-    s = String.fromCharCode(65 + (n % 26)) + s;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return s;
-}
-
 interface Groups {
   readonly byCell: ReadonlyMap<string, number>;
 }
@@ -178,7 +168,7 @@ function tableRow(report: Report, groups: Groups, m: MountReport): string {
     if (!cell || !cell.built) return "*not built*";
     const g = groups.byCell.get(`${m.index}:${i}`);
     const collision = g === undefined ? undefined : report.collisions[g];
-    const suffix = collision && g !== undefined ? ` ${mark(collision, letterOf(g))}` : "";
+    const suffix = collision && g !== undefined ? ` ${mark(collision, collisionLetter(g))}` : "";
     return codeSpan(cell.cacheKey, true) + suffix;
   });
   return `| ${label} | ${cells.join(" | ")} |`;
@@ -206,7 +196,7 @@ function collisionLine(report: Report, c: Collision, index: number): string {
   const reason = c.catalogue?.reason ? `: ${escapeMessage(c.catalogue.reason)}` : "";
   // Catalogue reasons may end their own sentence.
   const stop = /[.!?]$/.test(c.catalogue?.reason ?? "") ? "" : ".";
-  return `- ${mark(c, letterOf(index))} ${codeSpan(c.cacheKey)} is one directory for ${escapeText(where)}; ${escapeText(verdict)}${reason}${stop}`;
+  return `- ${mark(c, collisionLetter(index))} ${codeSpan(c.cacheKey)} is one directory for ${escapeText(where)}; ${escapeText(verdict)}${reason}${stop}`;
 }
 
 function findingLine(f: Finding, rulePageUrl: (id: string) => string): string {

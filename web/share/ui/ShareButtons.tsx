@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState } from "react";
 import type * as FormatMarkdown from "../../core/report/format-markdown";
 import type { Report } from "../../core/report/types";
-import { copyText } from "./clipboard";
+import { copyText } from "../../ui/lib/clipboard";
 
 /**
  * The Markdown formatter loads on demand (first hover, focus or click of its

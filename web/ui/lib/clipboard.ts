@@ -1,9 +1,17 @@
-/** Copies text; falls back to a hidden textarea where the async Clipboard API is refused. */
+/**
+ * Copies text, falling back to a hidden textarea where the async Clipboard API is
+ * missing or refused (http pages, some iframes). Resolves false when both fail.
+ */
 export async function copyText(text: string): Promise<boolean> {
   try {
-    await navigator.clipboard.writeText(text);
-    return true;
+    if (typeof navigator !== "undefined" && navigator.clipboard) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
   } catch {
+    // Fall through to the legacy path.
+  }
+  try {
     const area = document.createElement("textarea");
     area.value = text;
     area.setAttribute("readonly", "");
@@ -11,13 +19,11 @@ export async function copyText(text: string): Promise<boolean> {
     area.style.opacity = "0";
     document.body.append(area);
     area.select();
-    let ok = false;
-    try {
-      ok = document.execCommand("copy");
-    } catch {
-      ok = false;
-    }
+    // Deprecated but still the only synchronous fallback browsers offer.
+    const ok = document.execCommand("copy");
     area.remove();
     return ok;
+  } catch {
+    return false;
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { CellRef } from "../state";
 import type { Collision, Report, ReportTable } from "../../core/report/types";
+import { collisionLetter } from "../../core/report/collision-letter";
 
 /**
  * - `unsafe` / `unknown`: RUNs on different execution platforms share one directory.
@@ -25,16 +26,6 @@ export interface CellGroup {
 export function toneOf(collision: Collision): GroupTone {
   if (collision.execPlatforms.length <= 1) return "same-exec";
   return collision.verdict;
-}
-
-function letterOf(index: number): string {
-  let s = "";
-  let n = index;
-  do {
-    s = String.fromCharCode(65 + (n % 26)) + s;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return s;
 }
 
 /** Which group each cell is in. */
@@ -64,7 +55,7 @@ export function groupCells(report: ReportTable): CellGroups {
 function computeGroups(report: ReportTable): CellGroups {
   const byMount: (CellGroup | undefined)[][] = [];
   const list = report.collisions.map((collision, index): CellGroup => {
-    const group: CellGroup = { index, letter: letterOf(index), tone: toneOf(collision), collision };
+    const group: CellGroup = { index, letter: collisionLetter(index), tone: toneOf(collision), collision };
     for (const c of collision.cells) (byMount[c.mount] ??= [])[c.platformIndex] = group;
     return group;
   });
