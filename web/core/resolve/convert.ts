@@ -345,32 +345,14 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
     st.done = true;
     if (st.cores.length > 0)
       cells.push({ cores: st.cores, execPlatform: st.execPlatform, execStep: execStep(st, ctx) });
-    if (err !== null)
-      return {
-        error: err,
-        alternatives: [],
-        built: built.fill(false),
-        targetStage: targetIndex,
-        cells: [],
-        links,
-        lints,
-      };
+    if (err !== null) return fail(err, targetIndex);
   }
 
   // check=error=true turns any lint warning into an error (linter.go Linter.Error).
   if (options.lintConfig.returnAsError) {
     const rules = calledRules(parsed.warnings, lints, options.lintConfig);
-    if (rules.length > 0) {
-      return {
-        error: { message: `lint violation found for rules: ${rules.join(", ")}`, span: null },
-        alternatives: [],
-        built: built.fill(false),
-        targetStage: targetIndex,
-        cells: [],
-        links,
-        lints,
-      };
-    }
+    if (rules.length > 0)
+      return fail({ message: `lint violation found for rules: ${rules.join(", ")}`, span: null }, targetIndex);
   }
 
   return { error: null, alternatives: [], built, targetStage: targetIndex, cells, links, lints };
