@@ -317,13 +317,18 @@ function assembleReport(
   return { ...table, findings, fixed };
 }
 
-/** Refs to items; a negative index (findings only) names a base item to `move`. */
+/**
+ * Refs to items; a negative index (findings only) names a base item to `move`.
+ * A list whose every item is the base's, in order, is the base list itself, so
+ * what is memoized on it (the target-stage menu on `stages`) keeps still.
+ */
 function resolve<T extends object>(
   refs: readonly Ref<T>[],
   base: readonly T[],
   move: (item: T) => T | undefined = () => undefined,
-): T[] | null {
+): readonly T[] | null {
   const out = new Array<T>(refs.length);
+  let unchanged = refs.length === base.length;
   for (let i = 0; i < refs.length; i++) {
     const r = refs[i]!;
     let item: T | undefined;
@@ -334,9 +339,10 @@ function resolve<T extends object>(
       item = moved === undefined ? undefined : move(moved);
     }
     if (item === undefined) return null;
+    if (item !== base[i]) unchanged = false;
     out[i] = item;
   }
-  return out;
+  return unchanged ? base : out;
 }
 
 /** The playground's analysis worker (named, so that tools and tests can tell it from Monaco's). */
