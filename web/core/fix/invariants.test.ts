@@ -147,6 +147,36 @@ describe("the fixer's invariants", () => {
     expect(problems).toEqual([]);
   });
 
+  // Found by `npm run fuzz` (scripts/fuzz.ts), shrunk: each broke fix(fix(x)) == fix(x).
+  it.each([
+    {
+      why: "an id whose own variable tells some platforms apart once declared gets the prefix and the declaration in one pass",
+      text: "FROM alpine:3.20\nARG TARGETPLATFORM=x\nRUN --mount=type=cache,target=${X}-mod,id=${TARGETOS} apk add curl\n",
+      options: { platforms: ["darwin/arm64", "arm64", "linux/amd64"], fixStyle: "TARGETPLATFORM" },
+    },
+    {
+      why: "a target suffix that would land one mount in another's platform-prefixed directory is not applied",
+      text: "FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache,id=node_modules,sharing=shared --mount=type=cache,target=node_modules,id=${TARGETPLATFORM:-},sharing=shared apk add curl\n",
+      options: { platforms: ["linux/amd64", "linux/arm64"], fixStyle: "TARGETPLATFORM" },
+    },
+    {
+      why: "the same with the mounts in two RUNs and a child stage",
+      text: "FROM alpine:3.20 AS base\nRUN --mount=type=cache,target=gomod,id=target apk add curl\nRUN --mount=type=cache,target=target,id=${TARGETPLATFORM:-} apk add curl\nFROM base\n",
+      options: { platforms: ["linux/amd64", "linux/arm64"], fixStyle: "TARGETPLATFORM" },
+    },
+  ] satisfies { why: string; text: string; options: AnalyzeOptions }[])("holds them when $why", ({ text, options }) => {
+    expect(invariantViolations(text, options)).toEqual([]);
+  });
+
+  it("keeps the chosen style when one mount's prefix fits only after another fix splits two targets", () => {
+    const text =
+      "FROM alpine\nRUN --mount=type=cache,id=x,target=/a true\nRUN --mount=type=cache,id=x,target=/b true\n";
+    const { fixed } = runPipeline(text, { platforms: ["linux/amd64", "linux/arm64"], fixStyle: "TARGETPLATFORM" });
+    expect(fixed).toBe(
+      "FROM alpine\nARG TARGETPLATFORM\nRUN --mount=type=cache,id=${TARGETPLATFORM}/x,target=/a true\nRUN --mount=type=cache,id=${TARGETPLATFORM}/x/b,target=/b true\n",
+    );
+  });
+
   it("holds them on generated Dockerfiles", { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(
@@ -183,6 +213,8 @@ const IDS = [
   "id=",
   "id=c-${TARGETARCH}${TARGETVARIANT}",
   "id=$BUILDARCH",
+  "id=${TARGETOS}",
+  "id=${TARGETPLATFORM:-}",
 ];
 const TARGETS = [
   "/var/cache/apk",

@@ -187,12 +187,24 @@ function computePrefix(ctx: RuleContext, mount: number, style: FixStyle): string
   return raw === null || raw.startsWith("/") ? head : head + "/";
 }
 
-/** A candidate fix: declare the forgotten ARGs, append the variant, or prefix the id in a style. */
+/**
+ * A candidate fix: declare the forgotten ARGs, append the variant, or prefix
+ * the id in a style; last, prefix it and declare the forgotten ARGs too, for
+ * an id whose own variables tell some platforms apart only once declared
+ * (`id=${TARGETOS}` on darwin/arm64, linux/arm64 and linux/amd64).
+ */
 type Candidate =
-  { readonly kind: "declare" } | { readonly kind: "variant" } | { readonly kind: "prefix"; readonly style: FixStyle };
+  | { readonly kind: "declare" }
+  | { readonly kind: "variant" }
+  | { readonly kind: "prefix"; readonly style: FixStyle; readonly declareForgotten: boolean };
 
 function candidatesFor(styles: readonly FixStyle[]): readonly Candidate[] {
-  return [{ kind: "declare" }, { kind: "variant" }, ...styles.map((style) => ({ kind: "prefix", style }) as const)];
+  return [
+    { kind: "declare" },
+    { kind: "variant" },
+    ...styles.map((style) => ({ kind: "prefix", style, declareForgotten: false }) as const),
+    ...styles.map((style) => ({ kind: "prefix", style, declareForgotten: true }) as const),
+  ];
 }
 
 const CANDIDATES: Readonly<Record<FixStyle, readonly Candidate[]>> = {
@@ -209,6 +221,7 @@ function candidateOrder(chosen: FixStyle): readonly Candidate[] {
 /** The changes a candidate makes to the mounts, or null when it applies to none of them. */
 function candidateChanges(ctx: RuleContext, mounts: readonly number[], candidate: Candidate): MountChanges | null {
   let changes: { mount: number; change: IdChange }[] | null = null;
+  let declaresForgotten = false;
   for (const m of mounts) {
     let change: IdChange | null = null;
     if (candidate.kind === "declare") {
@@ -219,14 +232,22 @@ function candidateChanges(ctx: RuleContext, mounts: readonly number[], candidate
       if (suffix !== null) change = { prefix: "", suffix, declare: forgottenArgs(ctx, m) };
     } else {
       const prefix = prefixFor(ctx, m, candidate.style);
-      // Only the prefix's own ARGs: the forgotten ones are undeclared-platform-arg's fix, and
-      // declaring them here too could change other ids of the stage.
-      if (prefix !== null) change = { prefix, suffix: "", declare: [] };
+      // Only the prefix's own ARGs first: the forgotten ones are undeclared-platform-arg's fix,
+      // and declaring them here too changes other ids of the stage. When the prefix alone does
+      // not separate, the forgotten ones are declared too (undeclared-platform-arg's own fix
+      // declares them in "fix all" anyway, and the collision must be gone after one pass).
+      const declare = candidate.declareForgotten ? forgottenArgs(ctx, m) : NO_NAMES;
+      if (prefix !== null) change = { prefix, suffix: "", declare };
+      if (declare.length > 0) declaresForgotten = true;
     }
     if (change !== null) (changes ??= []).push({ mount: m, change });
   }
+  // Declaring nothing more, the candidate is the plain prefix again, already tried.
+  if (candidate.kind === "prefix" && candidate.declareForgotten && !declaresForgotten) return null;
   return changes;
 }
+
+const NO_NAMES: readonly string[] = [];
 
 const HOW_DECLARE = "Declare the platform ARGs the id already uses, so it differs per platform";
 const HOW_VARIANT = "Add the variant to the id";

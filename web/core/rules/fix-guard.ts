@@ -7,12 +7,17 @@
  * fixes in order on a model of every cell's id (expanded as BuildKit would)
  * and turns a fix that would merge two directories, or move a mount point
  * (an ARG the target uses), into a suggestion. Splitting a directory is
- * always allowed: that is what the fixes are for.
+ * always allowed: that is what the fixes are for. Cells that fixes have split
+ * apart may meet again only when they are shared on purpose: one execution
+ * platform and one mount point. Otherwise two fixes that each separate (a
+ * platform prefix on one mount, a target suffix on another) could give two
+ * tools one directory again, and "fix all" would have work left the next time.
  */
 import { referencedNames } from "../fix/literal";
 import type { FixIntent } from "../fix/types";
 import type { MountCell } from "../report/types";
 import { changedIdText, UNKNOWN, writtenId } from "./id-plan";
+import { cleanPath } from "../catalogue/index";
 import { directories } from "./collisions";
 import { mountFlags, UNDEFINED_AUTOMATIC, UNDEFINED_OTHER } from "./mount-flags";
 import { cellValue, expandOnCell, idOrTarget, template, type Template } from "./predict";
@@ -31,10 +36,11 @@ interface MountState {
 const NO_TEXTS: readonly string[] = [];
 
 /** Why the last refused fix was refused, in words for its description. */
-export type Refusal = "merge" | "moves-target" | "unpredictable";
+export type Refusal = "merge" | "mixes-targets" | "moves-target" | "unpredictable";
 
 export const REFUSAL_TEXT: Readonly<Record<Refusal, string>> = {
   merge: "together with the other fixes it would give two different caches one directory",
+  "mixes-targets": "together with the other fixes it would mount one directory at two different paths",
   "moves-target": "the ARG it declares is also in a mount's target, so the mount would move",
   unpredictable: "what it makes of the id cannot be predicted here",
 };
@@ -64,6 +70,8 @@ export class FixGuard {
   /** By mount: names its built cells look up without finding them (filled on first use). */
   private readonly undefinedNames: (ReadonlySet<string> | undefined)[] = [];
   private readonly platforms: number;
+  /** Mount points as written by BuildKit → cleaned (`/a/` and `/a` are one mount point). */
+  private readonly cleanTargets = new Map<string, string>();
 
   constructor(private readonly ctx: RuleContext) {
     this.platforms = ctx.resolution.platforms.length;
@@ -88,15 +96,21 @@ export class FixGuard {
   private dir(key: string): Dir {
     let dir = this.dirs.get(key);
     if (dir !== undefined) return dir;
-    dir = { origins: [], originCounts: [], execs: [], execCounts: [], size: 0 };
+    dir = { origins: [], originCounts: [], execs: [], execCounts: [], targets: [], targetCounts: [], size: 0 };
     this.dirs.set(key, dir);
     const { groups, byKey } = directories(this.ctx.resolution);
     const g = byKey.get(key);
     for (const ref of (g === undefined ? undefined : groups[g]) ?? []) {
       const cell = this.ctx.resolution.mounts[ref.mount]?.cells[ref.platformIndex];
-      if (cell) count(dir, key, cell.execPlatform, 1);
+      if (cell) count(dir, key, cell.execPlatform, this.targetOf(cell), 1);
     }
     return dir;
+  }
+
+  private targetOf(cell: MountCell): string {
+    let t = this.cleanTargets.get(cell.target);
+    if (t === undefined) this.cleanTargets.set(cell.target, (t = cleanPath(cell.target)));
+    return t;
   }
 
   private under: Map<number, number[]> | null = null;
@@ -202,12 +216,17 @@ export class FixGuard {
       });
       this.move(changes, 1);
       // Never two original directories in one; and cells from two current directories only
-      // meet again when they execute on one platform (shared on purpose).
+      // meet again when they execute on one platform at one mount point (shared on purpose).
       sources.forEach((source, to) => {
         if (!ok) return;
-        this.lastRefusal = "merge";
         const dir = this.dir(to);
-        ok = dir.origins.length <= 1 && (!source.many || dir.execs.length <= 1);
+        if (dir.origins.length > 1 || (source.many && dir.execs.length > 1)) {
+          ok = false;
+          this.lastRefusal = "merge";
+        } else if (source.many && dir.targets.length > 1) {
+          ok = false;
+          this.lastRefusal = "mixes-targets";
+        }
       });
       if (ok) {
         for (let k = 0; k < moved; k++) this.keys[changes.cells[k] ?? 0] = changes.to[k];
@@ -228,8 +247,9 @@ export class FixGuard {
       if (c === undefined) continue;
       const from = this.dir((direction === 1 ? changes.from[k] : changes.to[k]) ?? "");
       const to = this.dir((direction === 1 ? changes.to[k] : changes.from[k]) ?? "");
-      count(from, c.effectiveKey, c.execPlatform, -1);
-      count(to, c.effectiveKey, c.execPlatform, 1);
+      const target = this.targetOf(c);
+      count(from, c.effectiveKey, c.execPlatform, target, -1);
+      count(to, c.effectiveKey, c.execPlatform, target, 1);
     }
   }
 
@@ -303,13 +323,17 @@ interface Dir {
   /** Their execution platforms, with counts (at most one per requested platform and the build platform). */
   readonly execs: string[];
   readonly execCounts: number[];
+  /** Their mount points (cleaned), with counts. */
+  readonly targets: string[];
+  readonly targetCounts: number[];
   /** Number of cells. */
   size: number;
 }
 
-function count(dir: Dir, origin: string, exec: string, delta: number): void {
+function count(dir: Dir, origin: string, exec: string, target: string, delta: number): void {
   bump(dir.origins, dir.originCounts, origin, delta);
   bump(dir.execs, dir.execCounts, exec, delta);
+  bump(dir.targets, dir.targetCounts, target, delta);
   dir.size += delta;
 }
 

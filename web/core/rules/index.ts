@@ -94,22 +94,31 @@ function checkAndFix(input: RuleInput, ctx: RuleContext, collisions: Collision[]
 
   // Safe fixes are replayed in rule order on a model of every cell's id; a fix takes its first
   // way that merges no two caches. One refused now may fit once later fixes split things, so
-  // refused ones are retried until nothing changes; what is left is only suggested.
+  // refused ones are retried until nothing changes; what is left is only suggested. Other ways
+  // (another id style) are tried only once the first ways are stuck: a first way that fits
+  // after a later fix keeps the style the user chose.
   const guard = new FixGuard(ctx);
   const taken = new Map<number, { readonly description: string; readonly intents: readonly FixIntent[] }>();
   const refused = new Map<number, Refusal>();
-  for (let progress = true; progress;) {
-    progress = false;
+  for (let otherWays = false; ;) {
+    let progress = false;
     for (let i = 0; i < drafts.length; i++) {
       const fix = drafts[i]?.fix ?? null;
       if (fix === null || fix.safety !== "safe" || taken.has(i)) continue;
-      const way = guard.tryAdd(fix.intents) ? fix : fix.alternatives?.().find((w) => guard.tryAdd(w.intents));
+      const way = guard.tryAdd(fix.intents)
+        ? fix
+        : otherWays
+          ? fix.alternatives?.().find((w) => guard.tryAdd(w.intents))
+          : undefined;
       if (way !== undefined) {
         taken.set(i, way);
         refused.delete(i);
         progress = true;
       } else if (!refused.has(i)) refused.set(i, guard.lastRefusal);
     }
+    if (progress) otherWays = false;
+    else if (otherWays) break;
+    else otherWays = true;
   }
 
   const safeIntents: FixIntent[] = [];
