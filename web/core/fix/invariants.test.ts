@@ -164,6 +164,38 @@ describe("the fixer's invariants", () => {
       text: "FROM alpine:3.20 AS base\nRUN --mount=type=cache,target=gomod,id=target apk add curl\nRUN --mount=type=cache,target=target,id=${TARGETPLATFORM:-} apk add curl\nFROM base\n",
       options: { platforms: ["linux/amd64", "linux/arm64"], fixStyle: "TARGETPLATFORM" },
     },
+    {
+      why: "a global ARG sets an automatic ARG from itself",
+      text: "# escape=`\nARG TARGETARCH=${TARGETARCH}\nFROM alpine:3.20\nRUN --mount=type=cache,target=gomod,id=${TARGETARCH:+},sharing=shared,uid=0 apk add curl\nRUN --mount=type=cache,target=${TARGETPLATFORM:-x} apk add curl\n",
+      options: { platforms: ["linux/amd64", "linux/arm64"] },
+    },
+    {
+      why: "a stage ARG sets an automatic ARG from itself, and a target reads it",
+      text: 'FROM alpine:3.20 AS final\nRUN --mount=type=cache,target=/root/.cache,sharing=shared apk add curl\nARG TARGETARCH=${TARGETARCH}\nRUN --mount=type=cache,target=${TARGETPLATFORM}-mod,sharing=shared apk add curl\nRUN --mount=type=cache,target=${TARGETARCH}-mod,id=${TARGETVARIANT}/cache,sharing=shared --mount="type=cache,target=gomod,id=${TARGETARCH},sharing=shared" apk add curl\nFROM alpine:3.20\n',
+      options: { platforms: ["linux/amd64", "linux/arm64"], target: "final" },
+    },
+    {
+      why: "an ARG sets one automatic ARG from another",
+      text: 'FROM alpine:3.20 AS base\nARG TARGETPLATFORM=x\nRUN --mount=type=cache,target=gomod sh <<EOF\nEOF\nARG BUILDARCH=${TARGETARCH} TARGETARCH=x\nRUN --mount="type=cache,target=${BUILDARCH}/cache" --mount=type=cache,target=/root/.cache,id=/root/.cache apk add curl\nFROM alpine:3.20\nCOPY --from=base . /dst\n',
+      options: { platforms: ["linux/amd64", "linux/arm64", "linux/arm/v7", "linux/arm/v6"] },
+    },
+    {
+      why: "an ARG after a RUN pins the automatic ARG it reads",
+      text: "FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache,id=$TARGETARCH,sharing=shared --network=none apk add curl\nARG TARGETARCH=cache-$TARGETARCH TARGETPLATFORM=x\nRUN --mount=type=cache,target=${TARGETARCH},sharing=shared sh <<EOF\nEOF\n",
+      options: {
+        platforms: ["linux/amd64", "linux/arm64", "linux/arm/v7", "linux/arm/v6"],
+        fixStyle: "TARGETPLATFORM",
+      },
+    },
+    {
+      why: "an ENV sets an automatic ARG from itself and a target reads it",
+      text: "FROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache,uid=0 apk add curl\nENV TARGETARCH $TARGETARCH\nRUN --mount=type=cache,target=go-${TARGETARCH},id=gomod --mount=type=cache,target=gomod,sharing=shared apk add curl\n",
+      options: {
+        platforms: ["linux/amd64", "linux/arm64"],
+        buildArgs: { TARGETPLATFORM: "" },
+        fixStyle: "TARGETPLATFORM",
+      },
+    },
   ] satisfies { why: string; text: string; options: AnalyzeOptions }[])("holds them when $why", ({ text, options }) => {
     expect(invariantViolations(text, options)).toEqual([]);
   });

@@ -12,9 +12,13 @@
  * platform and one mount point. Otherwise two fixes that each separate (a
  * platform prefix on one mount, a target suffix on another) could give two
  * tools one directory again, and "fix all" would have work left the next time.
+ * A new ARG whose name an ARG or ENV value reads (`ENV TARGETARCH $TARGETARCH`,
+ * `ARG BUILDARCH=${TARGETARCH}`) changes variables the model does not follow:
+ * such a fix is only suggested.
  */
 import { referencedNames } from "../fix/literal";
 import type { FixIntent } from "../fix/types";
+import type { Command } from "../parse/types";
 import type { MountCell } from "../report/types";
 import { changedIdText, UNKNOWN, writtenId } from "./id-plan";
 import { cleanPath } from "../catalogue/index";
@@ -167,6 +171,12 @@ export class FixGuard {
         else set.add(i.name);
       }
     }
+    for (const n of newNames ?? []) {
+      const refusal = this.changedThroughValues(n.stage, n.name);
+      if (refusal === null) continue;
+      this.lastRefusal = refusal;
+      return this.rollBack(saved, newNames);
+    }
     // A new ARG reaches every RUN of its stage and of the stages built FROM it.
     for (const n of newNames ?? []) {
       for (const m of this.mountsUnder(n.stage))
@@ -234,10 +244,62 @@ export class FixGuard {
       }
       this.move(changes, -1);
     }
-    // Roll back.
+    return this.rollBack(saved, newNames);
+  }
+
+  private rollBack(
+    saved: ReadonlyMap<number, MountState> | null,
+    newNames: readonly { stage: number; name: string }[] | null,
+  ): false {
     for (const [m, s] of saved ?? []) this.mounts.set(m, s);
     for (const n of newNames ?? []) this.declared.get(n.stage)?.delete(n.name);
     return false;
+  }
+
+  /** Name → the ARGs and ENVs whose value reads it (stage -1: the global ARGs); built on first use. */
+  private readers: Map<string, Assignment[]> | null = null;
+
+  /**
+   * Why a new `ARG name` in `stage` must not be taken (null: it may). An ARG or
+   * ENV value that reads the name (`ENV GOCACHE=/c/$TARGETARCH`, `ENV
+   * TARGETARCH $TARGETARCH`) changes the variable it sets too, which the model
+   * does not follow: that matters when a mount under the stage reads that
+   * variable (a target that does would move). `ENV GOARCH=$TARGETARCH`, read by
+   * no mount, does not matter.
+   */
+  private changedThroughValues(stage: number, name: string): "moves-target" | "unpredictable" | null {
+    const { source, scope } = this.ctx;
+    if (this.readers === null) {
+      this.readers = new Map();
+      addReaders(this.readers, -1, source.globals);
+      for (const s of source.stages) addReaders(this.readers, s.index, s.commands);
+    }
+    if (this.readers.size === 0) return null;
+    // The variables assigned from the name, directly or through one another. A stage's chain is
+    // only walked for the few stages that read the name.
+    let changed: Set<string> | null = null;
+    const queue = [name];
+    for (let n = queue.pop(); n !== undefined; n = queue.pop()) {
+      for (const a of this.readers.get(n) ?? []) {
+        if (a.stage !== -1 && a.stage !== stage && !scope.chain(a.stage).includes(stage)) continue;
+        if (changed?.has(a.key)) continue;
+        (changed ??= new Set()).add(a.key);
+        queue.push(a.key);
+      }
+    }
+    if (changed === null) return null;
+    let refusal: "unpredictable" | null = null;
+    for (const m of this.mountsUnder(stage)) {
+      for (const c of this.ctx.resolution.mounts[m]?.cells ?? []) {
+        if (!c.built) continue;
+        for (const v of c.variables) {
+          if (!changed.has(v.name)) continue;
+          if (TARGET_KEYS.has(v.option)) return "moves-target";
+          refusal = "unpredictable";
+        }
+      }
+    }
+    return refusal;
   }
 
   /** Moves the changed cells from their directory to the new one (direction 1), or back (-1). */
@@ -304,6 +366,27 @@ export class FixGuard {
     const ns = cell.cacheKey.slice(0, Math.max(0, cell.cacheKey.length - cell.id.length - 1));
     // A key always holds a `/`: it never reads as one of the refusals.
     return `${ns}/${id}${cell.effectiveKey.slice(cell.cacheKey.length)}`;
+  }
+}
+
+/** An ARG or ENV that sets `key` from a value reading other variables. */
+interface Assignment {
+  readonly stage: number;
+  readonly key: string;
+}
+
+/** Adds the stage's ARGs and ENVs to the readers of every name their values read. */
+function addReaders(readers: Map<string, Assignment[]>, stage: number, commands: readonly Command[]): void {
+  for (const c of commands) {
+    const pairs = c.kind === "arg" ? c.args : c.kind === "env" ? c.env : null;
+    for (const kv of pairs ?? []) {
+      if (kv.value === null || !kv.value.includes("$")) continue;
+      for (const n of referencedNames(kv.value)) {
+        const list = readers.get(n);
+        if (list === undefined) readers.set(n, [{ stage, key: kv.key }]);
+        else list.push({ stage, key: kv.key });
+      }
+    }
   }
 }
 

@@ -54,4 +54,22 @@ describe(ID, () => {
     );
     expect(run.fixed.includes("ARG TARGETARCH")).toBe(false);
   });
+
+  it("treats a target that reads the ARG through an ENV like one that reads it directly", () => {
+    const text =
+      "FROM golang:1.23\nENV GOCACHE=/c/$TARGETARCH\nRUN --mount=type=cache,id=go-$TARGETARCH,target=$GOCACHE go build\n";
+    const run = runPipeline(text, BOTH);
+    const [f] = run.findings.filter((x) => x.ruleId === ID);
+    expect(f?.fix?.safety).toBe("suggested");
+    expect(f?.fix?.description).toMatch(/the mount would move\.\)$/);
+    expect(run.fixed.includes("ARG TARGETARCH")).toBe(false);
+  });
+
+  it("still applies it when the ENV that reads the ARG sets a variable no mount reads", () => {
+    const text =
+      "FROM golang:1.23\nENV GOARCH=$TARGETARCH\nRUN --mount=type=cache,id=go-$TARGETARCH,target=/root/.cache/go-build go build\n";
+    expect(runPipeline(text, BOTH).fixed).toBe(
+      "FROM golang:1.23\nARG TARGETARCH\nENV GOARCH=$TARGETARCH\nRUN --mount=type=cache,id=go-$TARGETARCH,target=/root/.cache/go-build go build\n",
+    );
+  });
 });
