@@ -196,6 +196,16 @@ describe("the fixer's invariants", () => {
         fixStyle: "TARGETPLATFORM",
       },
     },
+    {
+      why: "the first target kept would share its directory with an id another fix changes",
+      text: "FROM --platform=$BUILDPLATFORM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache,id=/var/cache/apk --mount=type=cache,target=/usr/local/cargo/registry,id=/var/cache/apk apk add curl\nRUN --mount=type=cache,target=/var/cache/apk,id=${TARGETARCH:-} sh <<EOF\nEOF\n",
+      options: { platforms: ["linux/amd64", "linux/arm64"] },
+    },
+    {
+      why: "an undeclared ARG that would separate some platforms is also in the target",
+      text: "FROM alpine:3.20\nARG TARGETPLATFORM=x\nRUN --mount=type=cache,target=${BUILDARCH}/cache,id=$TARGETOS,sharing=shared apk add curl\n",
+      options: { platforms: ["linux/arm64/v8", "linux/amd64", "darwin/arm64"], buildPlatform: "linux/amd64" },
+    },
   ] satisfies { why: string; text: string; options: AnalyzeOptions }[])("holds them when $why", ({ text, options }) => {
     expect(invariantViolations(text, options)).toEqual([]);
   });

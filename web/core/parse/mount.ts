@@ -88,6 +88,9 @@ export const ALL_KEYS: readonly string[] = [
   "env",
 ];
 
+/** The keys that set the mount point (commands_runmount.go: `target`, `dst`, `destination`). */
+export const TARGET_KEYS: ReadonlySet<string> = new Set(["target", "dst", "destination"]);
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const fail = (error: string, field: MountField | null): MountDispatchResult => ({ ok: false, error, field });

@@ -3,6 +3,7 @@
  * ONBUILD mount once per stage that runs it), with one cell per platform —
  * the resolved key where the platform built it, an explanation where not.
  */
+import { TARGET_KEYS } from "../parse/mount";
 import type { RunCommand } from "../parse/types";
 import type { MountCell, MountReport, TraceStep } from "../report/types";
 import type { LineIndex } from "../source";
@@ -24,7 +25,7 @@ function writtenType(run: RunCommand, mountIndex: number): string {
 function writtenTarget(run: RunCommand, mountIndex: number): string {
   let target = "";
   for (const f of run.mounts[mountIndex]?.fields ?? []) {
-    if ((f.key === "target" || f.key === "dst" || f.key === "destination") && f.value !== null) target = f.value.text;
+    if (TARGET_KEYS.has(f.key) && f.value !== null) target = f.value.text;
   }
   return target;
 }

@@ -11,6 +11,7 @@
  */
 import type { Collision, FixStyle } from "../report/types";
 import { isInertTemplate } from "../fix/literal";
+import { TARGET_KEYS } from "../parse/mount";
 import type { FixIntent } from "../fix/types";
 import { AUTOMATIC_ARGS } from "./platform-values";
 import type { ExecExpr } from "./scope";
@@ -149,6 +150,17 @@ function computeForgottenArgs(ctx: RuleContext, mount: number): string[] {
   return undeclaredAt(ctx, mount, names);
 }
 
+/** The forgotten ARGs no target option reads: declaring one that a target reads would move the mount. */
+function forgottenIdArgs(ctx: RuleContext, mount: number): string[] {
+  const names = forgottenArgs(ctx, mount);
+  if (names.length === 0) return names;
+  const inTarget = new Set<string>();
+  for (const cell of ctx.resolution.mounts[mount]?.cells ?? []) {
+    if (cell.built) for (const v of cell.variables) if (TARGET_KEYS.has(v.option)) inTarget.add(v.name);
+  }
+  return inTarget.size === 0 ? names : names.filter((n) => !inTarget.has(n));
+}
+
 /** `${TARGETVARIANT}` (or BUILD's) when the id uses the arch without the variant or the platform. */
 export function variantSuffix(ctx: RuleContext, mount: number): string | null {
   const facts = factsOf(ctx, mount);
@@ -236,7 +248,7 @@ function candidateChanges(ctx: RuleContext, mounts: readonly number[], candidate
       // and declaring them here too changes other ids of the stage. When the prefix alone does
       // not separate, the forgotten ones are declared too (undeclared-platform-arg's own fix
       // declares them in "fix all" anyway, and the collision must be gone after one pass).
-      const declare = candidate.declareForgotten ? forgottenArgs(ctx, m) : NO_NAMES;
+      const declare = candidate.declareForgotten ? forgottenIdArgs(ctx, m) : NO_NAMES;
       if (prefix !== null) change = { prefix, suffix: "", declare };
       if (declare.length > 0) declaresForgotten = true;
     }

@@ -18,6 +18,7 @@
  */
 import { referencedNames } from "../fix/literal";
 import type { FixIntent } from "../fix/types";
+import { TARGET_KEYS } from "../parse/mount";
 import type { Command } from "../parse/types";
 import type { MountCell } from "../report/types";
 import { changedIdText, UNKNOWN, writtenId } from "./id-plan";
@@ -27,7 +28,6 @@ import { mountFlags, UNDEFINED_AUTOMATIC, UNDEFINED_OTHER } from "./mount-flags"
 import { cellValue, expandOnCell, idOrTarget, template, type Template } from "./predict";
 import type { RuleContext } from "./types";
 
-const TARGET_KEYS: ReadonlySet<string> = new Set(["target", "dst", "destination"]);
 const NONE: ReadonlySet<string> = new Set();
 
 /** What the fixes taken so far do to a mount's id (lists replaced, never changed in place: a snapshot shares them). */

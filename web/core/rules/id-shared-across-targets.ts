@@ -55,6 +55,50 @@ function manyTargets(ctx: RuleContext, group: readonly CellRef[]): boolean {
   return false;
 }
 
+/** Targets tried as the one that keeps its directory (each try predicts every cell of the group). */
+const MAX_KEEPS_TRIED = 4;
+
+/**
+ * The changes that give every target but `keep` its own id, and whether they
+ * work: no two targets left in one directory.
+ */
+function planKeeping(
+  ctx: RuleContext,
+  group: readonly CellRef[],
+  targets: ReadonlyMap<number, string>,
+  keep: string,
+): { changes: Map<number, IdChange>; works: boolean } {
+  const changes = new Map<number, IdChange>();
+  for (const [m, t] of targets) {
+    if (t === keep || !ctx.source.mounts[m]) continue;
+    const raw = writtenId(ctx, m);
+    // A missing or empty id gets the mount point as its id; an explicit one gets it appended.
+    changes.set(
+      m,
+      raw === null || raw === ""
+        ? { prefix: "", suffix: "", declare: [] }
+        : { prefix: "", suffix: inertLiteral(t), declare: [] },
+    );
+  }
+  const idOf = (ref: CellRef): string | null => {
+    const change = changes.get(ref.mount);
+    if (change === undefined) return ctx.resolution.mounts[ref.mount]?.cells[ref.platformIndex]?.id ?? null;
+    if (change.suffix === "") return defaultIdText(ctx, ref.mount);
+    return predictId(ctx, ref, change);
+  };
+  const byId = new Map<string, string>();
+  let works = changes.size > 0;
+  for (const ref of group) {
+    const id = idOf(ref);
+    const t = targets.get(ref.mount);
+    if (id === null || t === undefined) continue;
+    const seen = byId.get(id);
+    if (seen !== undefined && seen !== t) works = false;
+    byId.set(id, t);
+  }
+  return { changes, works };
+}
+
 /** Why the rule matters, with a Dockerfile it flags and one it keeps quiet (rule pages, SARIF help). */
 export const docs: RuleDocs = {
   why: "The cache id alone picks the directory; the target is only where it appears in the container. Two RUNs that mount the same id at different paths (say npm's and pip's caches) therefore write into one directory, mixing two tools' files and invalidating each other's assumptions. Give each tool its own id.",
@@ -95,41 +139,20 @@ export const rule: Rule = {
       }
       const distinct = [...new Set(targets.values())];
       if (distinct.length < 2) continue;
-      // Keep the directory for a mount without an id (its default is the natural one), else for the first.
+      // Keep the directory for a mount without an id (its default is the natural one), else for the
+      // first target; when that plan still leaves two targets in one directory (an id another fix
+      // changes), the next targets are tried.
       const natural = [...targets].find(([m]) => {
         const raw = writtenId(ctx, m);
         return raw === null || raw === "";
       });
-      const keep = natural?.[1] ?? distinct[0];
-      const changes = new Map<number, IdChange>();
-      for (const [m, t] of targets) {
-        if (t === keep || !ctx.source.mounts[m]) continue;
-        const raw = writtenId(ctx, m);
-        // A missing or empty id gets the mount point as its id; an explicit one gets it appended.
-        changes.set(
-          m,
-          raw === null || raw === ""
-            ? { prefix: "", suffix: "", declare: [] }
-            : { prefix: "", suffix: inertLiteral(t), declare: [] },
-        );
+      const keeps = natural === undefined ? distinct : [natural[1], ...distinct.filter((t) => t !== natural[1])];
+      let plan = planKeeping(ctx, group, targets, keeps[0] ?? "");
+      for (let k = 1; !plan.works && k < Math.min(keeps.length, MAX_KEEPS_TRIED); k++) {
+        const next = planKeeping(ctx, group, targets, keeps[k] ?? "");
+        if (next.works) plan = next;
       }
-      // The fix must give each target its own directory.
-      const idOf = (ref: CellRef): string | null => {
-        const change = changes.get(ref.mount);
-        if (change === undefined) return ctx.resolution.mounts[ref.mount]?.cells[ref.platformIndex]?.id ?? null;
-        if (change.suffix === "") return defaultIdText(ctx, ref.mount);
-        return predictId(ctx, ref, change);
-      };
-      const byId = new Map<string, string>();
-      let works = changes.size > 0;
-      for (const ref of group) {
-        const id = idOf(ref);
-        const t = targets.get(ref.mount);
-        if (id === null || t === undefined) continue;
-        const seen = byId.get(id);
-        if (seen !== undefined && seen !== t) works = false;
-        byId.set(id, t);
-      }
+      const { changes, works } = plan;
       const first = ctx.resolution.mounts[group[0]?.mount ?? 0];
       const cell = first?.cells[group[0]?.platformIndex ?? 0];
       // Each target with the lines that mount it (a few named; groups can be huge).
