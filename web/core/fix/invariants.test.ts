@@ -206,8 +206,23 @@ describe("the fixer's invariants", () => {
       text: "FROM alpine:3.20\nARG TARGETPLATFORM=x\nRUN --mount=type=cache,target=${BUILDARCH}/cache,id=$TARGETOS,sharing=shared apk add curl\n",
       options: { platforms: ["linux/arm64/v8", "linux/amd64", "darwin/arm64"], buildPlatform: "linux/amd64" },
     },
+    {
+      why: "a child stage gets back the parent's ENV that the parent's ARG of the same name shadowed",
+      text: 'FROM alpine:3.20 AS build\nENV TARGETARCH x\nARG TARGETARCH\nFROM build\nRUN --mount="type=cache,target=/root/.cache" --mount=type=cache,target=$TARGETARCH apk add curl\n',
+      options: { platforms: ["linux/amd64", "linux/arm64"], fixStyle: "TARGETARCH" },
+    },
   ] satisfies { why: string; text: string; options: AnalyzeOptions }[])("holds them when $why", ({ text, options }) => {
     expect(invariantViolations(text, options)).toEqual([]);
+  });
+
+  it("does not take an ARG the parent shadowed for the child's value (the parent's ENV is applied again, §4)", () => {
+    const text =
+      "FROM alpine AS build\nENV TARGETARCH x\nARG TARGETARCH\nFROM build\nRUN --mount=type=cache,target=/c true\n";
+    const { fixed } = runPipeline(text, { platforms: ["linux/amd64", "linux/arm64"], fixStyle: "TARGETARCH" });
+    // `${TARGETARCH}` is `x` in the child on every platform: only the platform tells them apart.
+    expect(fixed).toBe(
+      "FROM alpine AS build\nENV TARGETARCH x\nARG TARGETARCH\nFROM build\nARG TARGETPLATFORM\nRUN --mount=type=cache,id=${TARGETPLATFORM}/c,target=/c true\n",
+    );
   });
 
   it("keeps the chosen style when one mount's prefix fits only after another fix splits two targets", () => {

@@ -102,7 +102,7 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
   // Per stage, the ARG/ENV writes of each name in source order (last writer wins, §4 and §7),
   // so every question is a lookup instead of a walk over the stage (files can have 10,000 RUNs).
   // A stage without ARG or ENV shares one empty table.
-  type Events = ReadonlyMap<string, readonly { at: number; scan: Scan }[]>;
+  type Events = ReadonlyMap<string, readonly { at: number; scan: Scan; env: boolean }[]>;
   const noEvents: Events = new Map();
   const events = new Map<number, Events>();
   const eventsOf = (stage: number): Events => {
@@ -113,11 +113,11 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
       events.set(stage, noEvents);
       return noEvents;
     }
-    const map = new Map<string, { at: number; scan: Scan }[]>();
-    const add = (name: string, at: number, scan: Scan): void => {
+    const map = new Map<string, { at: number; scan: Scan; env: boolean }[]>();
+    const add = (name: string, at: number, scan: Scan, env = false): void => {
       let list = map.get(name);
       if (list === undefined) map.set(name, (list = []));
-      list.push({ at, scan });
+      list.push({ at, scan, env });
     };
     for (const c of commands) {
       if (c.kind === "arg") {
@@ -134,7 +134,7 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
         }
       } else if (c.kind === "env") {
         for (const kv of c.env)
-          add(kv.key, c.span.start, { state: "pinned", value: kv.value.includes("$") ? null : kv.value });
+          add(kv.key, c.span.start, { state: "pinned", value: kv.value.includes("$") ? null : kv.value }, true);
       }
     }
     events.set(stage, map);
@@ -154,11 +154,24 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
         own !== undefined && own.length > 0
           ? (own[own.length - 1]?.scan ?? UNDECLARED)
           : parent !== null
-            ? endOf(parent, name)
+            ? inheritedFrom(parent, name)
             : UNDECLARED;
       byName.set(name, r);
     }
     return r;
+  };
+
+  /**
+   * What a stage built `FROM parent` starts with: the parent's values, with
+   * the parent's ENV list applied again on top (§4), so an ENV that a later
+   * ARG of the same name shadowed in the parent is back in the child.
+   */
+  const inheritedFrom = (parent: number, name: string): Scan => lastEnvOf(parent, name) ?? endOf(parent, name);
+
+  /** The last `ENV name=…` in the stage's chain, if any. */
+  const lastEnvOf = (stage: number, name: string): Scan | undefined => {
+    const value = envListOf(stage).get(name);
+    return value === undefined ? undefined : { state: "pinned", value: value.includes("$") ? null : value };
   };
 
   const scan = (stage: number, at: number, name: string): Scan => {
@@ -172,7 +185,7 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
       else hi = mid;
     }
     const parent = parents[stage] ?? null;
-    const r = lo > 0 ? (own[lo - 1]?.scan ?? UNDECLARED) : parent !== null ? endOf(parent, name) : UNDECLARED;
+    const r = lo > 0 ? (own[lo - 1]?.scan ?? UNDECLARED) : parent !== null ? inheritedFrom(parent, name) : UNDECLARED;
     if (r.state === "live" && AUTOMATIC_ARGS.has(name) && Object.hasOwn(buildArgs, name)) {
       return { state: "pinned", value: buildArgs[name] ?? "" };
     }
@@ -192,16 +205,64 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
     if (c.kind === "env") for (const kv of c.env) setLiteral(env, kv.key, kv.value);
     else if (c.kind === "arg") for (const kv of c.args) if (kv.value !== null) setLiteral(env, kv.key, kv.value);
   };
-  const envEndOf = (stage: number): ReadonlyMap<string, string> => {
-    let env = envEnds.get(stage);
+  const envEndOf = (stage: number): ReadonlyMap<string, string> =>
+    alongChain(envEnds, stage, (s, parent) => {
+      const m = new Map(parent !== null ? inheritedEnv(parent) : []);
+      for (const c of stages[s]?.commands ?? []) applyLiteral(m, c);
+      return m;
+    });
+  /** A child's starting literal values: the parent's, with the parent chain's ENV lines on top (§4). */
+  const inheritedEnvs = new Map<number, ReadonlyMap<string, string>>();
+  const inheritedEnv = (parent: number): ReadonlyMap<string, string> => {
+    let env = inheritedEnvs.get(parent);
     if (env === undefined) {
-      const parent = parents[stage] ?? null;
-      const m = new Map(parent !== null ? envEndOf(parent) : []);
-      for (const c of stages[stage]?.commands ?? []) applyLiteral(m, c);
-      envEnds.set(stage, (env = m));
+      const list = envListOf(parent);
+      const end = envEndOf(parent);
+      if (list.size === 0) env = end;
+      else {
+        const m = new Map(end);
+        for (const [k, v] of list) setLiteral(m, k, v);
+        env = m;
+      }
+      inheritedEnvs.set(parent, env);
     }
     return env;
   };
+  /** The ENV lines of a stage's chain, last value per name (a stage without ENV shares its parent's). */
+  const envLists = new Map<number, ReadonlyMap<string, string>>();
+  const envListOf = (stage: number): ReadonlyMap<string, string> =>
+    alongChain(envLists, stage, (s, parent) => {
+      const list = parent !== null ? (envLists.get(parent) ?? NO_ENV) : NO_ENV;
+      let own: Map<string, string> | null = null;
+      for (const c of stages[s]?.commands ?? []) {
+        if (c.kind === "env") for (const kv of c.env) (own ??= new Map(list)).set(kv.key, kv.value);
+      }
+      return own ?? list;
+    });
+
+  /**
+   * A per-stage value that builds on the parent's, computed from the nearest
+   * known ancestor down, without recursion: FROM chains can be 10,000 deep.
+   */
+  function alongChain<T>(memo: Map<number, T>, stage: number, make: (s: number, parent: number | null) => T): T {
+    const known = memo.get(stage);
+    if (known !== undefined) return known;
+    const path: number[] = [];
+    for (
+      let s: number | null = stage;
+      s !== null && !memo.has(s) && path.length <= stages.length;
+      s = parents[s] ?? null
+    )
+      path.push(s);
+    let value: T | undefined;
+    for (let i = path.length - 1; i >= 0; i--) {
+      const s = path[i] as number;
+      value = make(s, parents[s] ?? null);
+      memo.set(s, value);
+    }
+    return value as T;
+  }
+
   // RUNs are asked about in source order: each stage keeps a cursor instead of rescanning. Its
   // own copy of the environment is made at the first ENV or ARG value (many stages have none).
   const cursors = new Map<
@@ -212,7 +273,7 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
     let cur = cursors.get(stage);
     if (cur === undefined || at < cur.at) {
       const parent = parents[stage] ?? null;
-      cur = { index: 0, at: 0, base: parent !== null ? envEndOf(parent) : NO_ENV, env: null };
+      cur = { index: 0, at: 0, base: parent !== null ? inheritedEnv(parent) : NO_ENV, env: null };
       cursors.set(stage, cur);
     }
     const commands = stages[stage]?.commands ?? [];
