@@ -13,7 +13,6 @@ import { useLasting } from "./hooks/use-lasting";
 import { useColorScheme } from "./hooks/use-color-scheme";
 import { clearRuleHash } from "./hooks/use-hash-route";
 import { useSharedPlayground } from "./hooks/use-permalink";
-import { ShareButtons } from "../share/ui/ShareButtons";
 import type { DocExample } from "./hooks/use-rule-docs";
 import { mostInstructiveCell, summaryLine } from "./lib/collisions";
 import { applyEdits as applyEditsToText } from "../core/fix/apply-edits";
@@ -37,6 +36,19 @@ const BrokenLinkNotice = lazy(() =>
   import("../share/ui/BrokenLinkNotice").then((m) => ({ default: m.BrokenLinkNotice })),
 );
 const DraftNotice = lazy(() => import("../share/ui/DraftNotice").then((m) => ({ default: m.DraftNotice })));
+// Used after the first table is read: the chunk arrives while the worker analyses. Until then the
+// same buttons hold their place, disabled.
+const ShareButtons = lazy(() => import("../share/ui/ShareButtons").then((m) => ({ default: m.ShareButtons })));
+const SHARE_PLACEHOLDER = (
+  <div className="share-buttons">
+    <button type="button" disabled>
+      Copy link
+    </button>
+    <button type="button" disabled>
+      Copy as Markdown
+    </button>
+  </div>
+);
 
 const EDITOR_HINT =
   "Tab indents inside the editor. To move focus out with the keyboard, press Ctrl+M (Ctrl+Shift+M on macOS) to make Tab move focus, then Tab.";
@@ -199,13 +211,15 @@ export function App() {
         onOpenIntro={openIntro}
         // SHARE SLOT: the share engineer's "Copy link" / "Copy as Markdown" buttons.
         shareActions={
-          <ShareButtons
-            currentLink={permalink.currentLink}
-            rulePageUrl={permalink.rulePageUrl}
-            report={report}
-            reportText={reportText}
-            text={state.text}
-          />
+          <Suspense fallback={SHARE_PLACEHOLDER}>
+            <ShareButtons
+              currentLink={permalink.currentLink}
+              rulePageUrl={permalink.rulePageUrl}
+              report={report}
+              reportText={reportText}
+              text={state.text}
+            />
+          </Suspense>
         }
       />
       {permalink.broken !== null && (

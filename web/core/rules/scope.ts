@@ -102,7 +102,7 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
   // Per stage, the ARG/ENV writes of each name in source order (last writer wins, §4 and §7),
   // so every question is a lookup instead of a walk over the stage (files can have 10,000 RUNs).
   // A stage without ARG or ENV shares one empty table.
-  type Events = ReadonlyMap<string, readonly { at: number; scan: Scan; env: boolean }[]>;
+  type Events = ReadonlyMap<string, readonly { at: number; scan: Scan }[]>;
   const noEvents: Events = new Map();
   const events = new Map<number, Events>();
   const eventsOf = (stage: number): Events => {
@@ -113,11 +113,11 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
       events.set(stage, noEvents);
       return noEvents;
     }
-    const map = new Map<string, { at: number; scan: Scan; env: boolean }[]>();
-    const add = (name: string, at: number, scan: Scan, env = false): void => {
+    const map = new Map<string, { at: number; scan: Scan }[]>();
+    const add = (name: string, at: number, scan: Scan): void => {
       let list = map.get(name);
       if (list === undefined) map.set(name, (list = []));
-      list.push({ at, scan, env });
+      list.push({ at, scan });
     };
     for (const c of commands) {
       if (c.kind === "arg") {
@@ -134,7 +134,7 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
         }
       } else if (c.kind === "env") {
         for (const kv of c.env)
-          add(kv.key, c.span.start, { state: "pinned", value: kv.value.includes("$") ? null : kv.value }, true);
+          add(kv.key, c.span.start, { state: "pinned", value: kv.value.includes("$") ? null : kv.value });
       }
     }
     events.set(stage, map);

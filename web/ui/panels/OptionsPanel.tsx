@@ -3,12 +3,12 @@ import type { ReportTable, StageInfo } from "../../core/report/types";
 import { useMediaQuery } from "../hooks/use-media-query";
 import type { AppDispatch, BuildArgRow } from "../state";
 import { NAMESPACE_ARG, namespaceOf } from "../state";
-import { BuildArgsEditor } from "./BuildArgsEditor";
 import { COMMON_TARGET_PLATFORMS } from "../../core/platform/common-targets";
 import { sameItems } from "../../core/util/same-items";
 import { PlatformPicker } from "./PlatformPicker";
 
-// Only opened on demand: not part of the first table's download.
+// Inside a fold that starts closed: loaded when it is first opened, not with the first table.
+const BuildArgsEditor = lazy(() => import("./BuildArgsEditor").then((m) => ({ default: m.BuildArgsEditor })));
 const BuildCommandPaste = lazy(() => import("./BuildCommandPaste").then((m) => ({ default: m.BuildCommandPaste })));
 
 export interface OptionsPanelProps {
@@ -39,7 +39,7 @@ export const OptionsPanel = memo(function OptionsPanel({
   const buildId = useId();
   const nsId = useId();
   const listId = useId();
-  const [pasteOpen, setPasteOpen] = useState(false);
+  const [foldOpened, setFoldOpened] = useState(false);
   const namespace = namespaceOf(buildArgs);
   const extraArgs = buildArgs.filter((r) => r.key.trim() !== NAMESPACE_ARG).length;
   // The stage list changes far less often than the report: keep it (and its <option>s) while it is equal.
@@ -87,12 +87,12 @@ export const OptionsPanel = memo(function OptionsPanel({
       <details
         className="more-options"
         // Mounted on first open (and kept: its typed command survives closing).
-        onToggle={(e) => e.currentTarget.open && setPasteOpen(true)}
+        onToggle={(e) => e.currentTarget.open && setFoldOpened(true)}
       >
         <summary>Build args{extraArgs > 0 ? ` (${extraArgs})` : ""} and paste a build command</summary>
-        <BuildArgsEditor rows={buildArgs} dispatch={dispatch} />
-        {pasteOpen && (
+        {foldOpened && (
           <Suspense fallback={<p className="muted small">Loading…</p>}>
+            <BuildArgsEditor rows={buildArgs} dispatch={dispatch} />
             <BuildCommandPaste dispatch={dispatch} />
           </Suspense>
         )}
