@@ -12,9 +12,10 @@
  * platform and one mount point. Otherwise two fixes that each separate (a
  * platform prefix on one mount, a target suffix on another) could give two
  * tools one directory again, and "fix all" would have work left the next time.
- * A new ARG whose name an ARG or ENV value reads (`ENV TARGETARCH $TARGETARCH`,
- * `ARG BUILDARCH=${TARGETARCH}`) changes variables the model does not follow:
- * such a fix is only suggested.
+ * A new ARG that an ARG or ENV value reads (`ENV TARGETARCH $TARGETARCH`,
+ * `ARG BUILDARCH=${TARGETARCH}`) changes the variable that value sets, which
+ * the model does not follow: when a mount reads that variable, the fix is
+ * only suggested.
  */
 import { referencedNames } from "../fix/literal";
 import type { FixIntent } from "../fix/types";
@@ -100,7 +101,7 @@ export class FixGuard {
   private dir(key: string): Dir {
     let dir = this.dirs.get(key);
     if (dir !== undefined) return dir;
-    dir = { origins: [], originCounts: [], execs: [], execCounts: [], targets: [], targetCounts: [], size: 0 };
+    dir = { origins: [], originCounts: [], execs: [], execCounts: [], targets: new Map(), size: 0 };
     this.dirs.set(key, dir);
     const { groups, byKey } = directories(this.ctx.resolution);
     const g = byKey.get(key);
@@ -233,7 +234,7 @@ export class FixGuard {
         if (dir.origins.length > 1 || (source.many && dir.execs.length > 1)) {
           ok = false;
           this.lastRefusal = "merge";
-        } else if (source.many && dir.targets.length > 1) {
+        } else if (source.many && dir.targets.size > 1) {
           ok = false;
           this.lastRefusal = "mixes-targets";
         }
@@ -406,9 +407,8 @@ interface Dir {
   /** Their execution platforms, with counts (at most one per requested platform and the build platform). */
   readonly execs: string[];
   readonly execCounts: number[];
-  /** Their mount points (cleaned), with counts. */
-  readonly targets: string[];
-  readonly targetCounts: number[];
+  /** Their mount points (cleaned), with counts: a Map, as one directory can hold thousands. */
+  readonly targets: Map<string, number>;
   /** Number of cells. */
   size: number;
 }
@@ -416,7 +416,9 @@ interface Dir {
 function count(dir: Dir, origin: string, exec: string, target: string, delta: number): void {
   bump(dir.origins, dir.originCounts, origin, delta);
   bump(dir.execs, dir.execCounts, exec, delta);
-  bump(dir.targets, dir.targetCounts, target, delta);
+  const n = (dir.targets.get(target) ?? 0) + delta;
+  if (n !== 0) dir.targets.set(target, n);
+  else dir.targets.delete(target);
   dir.size += delta;
 }
 
