@@ -213,6 +213,16 @@ describe("huge input", () => {
   );
 
   it(
+    "keeps every invariant on one cache id mounted at 10,000 different targets",
+    async () => {
+      const runs = Array.from({ length: 10_000 }, (_, i) => `RUN --mount=type=cache,id=shared,target=/c${i} true\n`);
+      const s = await analyzeIsolated(`FROM alpine\n${runs.join("")}`);
+      expect(s).toMatchObject({ problems: [], errors: [null], mounts: 10_000, last: "/shared at /c9999" });
+    },
+    TIMEOUT,
+  );
+
+  it(
     "keeps every invariant on 10,000 cache mounts that share one directory",
     async () => {
       const text = `FROM alpine\n${"RUN --mount=type=cache,target=/var/cache/apk apk add curl\n".repeat(10_000)}`;
