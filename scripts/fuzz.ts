@@ -90,6 +90,9 @@ interface Outcome {
   readonly mounts: boolean;
   readonly error: boolean;
   readonly fixed: boolean;
+  /** How long its checks took (analyze, the fix, the re-analysis), and its size. */
+  readonly ms: number;
+  readonly chars: number;
 }
 
 function workerMain(): void {
@@ -105,7 +108,9 @@ function workerMain(): void {
       Atomics.store(progress, slot * 2 + 1, Math.floor(Date.now() / 1000));
       const [text, options] = generate(job.kind, job.seed, corpus);
       let report: Report | null = null;
+      const t0 = performance.now();
       const problems = analysisProblems(text, options, { clone: structuredClone, onReport: (r) => (report = r) });
+      const ms = performance.now() - t0;
       const r = report as Report | null;
       outcomes.push({
         ...job,
@@ -113,6 +118,8 @@ function workerMain(): void {
         mounts: (r?.mounts.length ?? 0) > 0,
         error: r?.platforms.some((p) => p.error !== null) ?? false,
         fixed: r !== null && r.fixed !== text,
+        ms,
+        chars: text.length,
       });
     }
     Atomics.store(progress, slot * 2 + 1, 0);
@@ -121,6 +128,8 @@ function workerMain(): void {
 }
 
 // ---------------------------------------------------------------- main side
+
+const SLOWEST_KEPT = 5;
 
 /** Worker threads do not inherit tsx's loader: they load this file through tsx's API. */
 const BOOT = `
@@ -240,6 +249,8 @@ async function run(args: Args): Promise<number> {
   );
   const failures: { kind: Kind; seed: number; problems: readonly string[] }[] = [];
   const hangs: { kind: Kind; seed: number; saved: string }[] = [];
+  /** The slowest cases, slowest first: not failures, but where a pathology would show first. */
+  const slowest: Outcome[] = [];
   const progress = new Int32Array(new SharedArrayBuffer(8 * args.workers));
   const savedDir = mkdtempSync(join(tmpdir(), "cmp-fuzz-"));
   const started = Date.now();
@@ -256,6 +267,11 @@ async function run(args: Args): Promise<number> {
     if (o.mounts) t.mounts++;
     if (o.error) t.errors++;
     if (o.fixed) t.fixed++;
+    if (slowest.length < SLOWEST_KEPT || o.ms > (slowest[slowest.length - 1]?.ms ?? 0)) {
+      slowest.push(o);
+      slowest.sort((a, b) => b.ms - a.ms);
+      slowest.length = Math.min(slowest.length, SLOWEST_KEPT);
+    }
     if (o.problems.length > 0) {
       t.failed++;
       failures.push(o);
@@ -300,7 +316,15 @@ async function run(args: Args): Promise<number> {
           }
           // Something escaped analyze() and the invariant checks alike: the whole batch counts as failing.
           for (const job of batch)
-            record({ ...job, problems: [`worker died: ${e.message}`], mounts: false, error: false, fixed: false });
+            record({
+              ...job,
+              problems: [`worker died: ${e.message}`],
+              mounts: false,
+              error: false,
+              fixed: false,
+              ms: 0,
+              chars: 0,
+            });
           spawn();
           feed();
         });
@@ -343,6 +367,11 @@ async function run(args: Args): Promise<number> {
       `${kind.padEnd(8)}${pad(t.cases, 7)}${pad(t.failed, 11)}${pad(t.hung, 6)}${pad(t.mounts, 13)}${pad(t.errors, 13)}${pad(t.fixed, 7)}`,
     );
   }
+  console.log("slowest cases (analyze, fix, re-analysis):");
+  for (const o of slowest)
+    console.log(
+      `  ${o.ms.toFixed(0).padStart(6)} ms  ${o.chars.toLocaleString("en-US").padStart(9)} chars  --replay ${o.kind}:${o.seed}`,
+    );
   if (failures.length === 0 && hangs.length === 0) {
     console.log("every invariant held.");
     return 0;
