@@ -211,6 +211,11 @@ describe("the fixer's invariants", () => {
       text: 'FROM alpine:3.20 AS build\nENV TARGETARCH x\nARG TARGETARCH\nFROM build\nRUN --mount="type=cache,target=/root/.cache" --mount=type=cache,target=$TARGETARCH apk add curl\n',
       options: { platforms: ["linux/amd64", "linux/arm64"], fixStyle: "TARGETARCH" },
     },
+    {
+      why: "a global ARG's default reads an automatic ARG, so its value once declared differs per platform",
+      text: "ARG TARGETPLATFORM=${TARGETARCH}\nFROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache,id=${TARGETPLATFORM:+} --mount=type=cache,target=${TARGETARCH:-}-mod,id=/root/.cache,from=base apk add curl\n",
+      options: { platforms: ["linux/amd64", "linux/arm64"] },
+    },
   ] satisfies { why: string; text: string; options: AnalyzeOptions }[])("holds them when $why", ({ text, options }) => {
     expect(invariantViolations(text, options)).toEqual([]);
   });

@@ -6,7 +6,7 @@
  * The first error stops the platform, like BuildKit.
  */
 import { goQuote } from "../expand/index";
-import type { VariableRef } from "../expand/index";
+import type { EnvLookup, VariableRef } from "../expand/index";
 import type { LintWarning, MountSpec, ParsedDockerfile } from "../parse/types";
 import type { Platform } from "../platform/index";
 import { formatPlatform } from "../platform/index";
@@ -118,6 +118,12 @@ export interface PlatformOutcome {
   /** [child, base] stage pairs (FROM <stage>), known once base names are expanded. */
   readonly links: readonly (readonly [number, number])[];
   readonly lints: readonly LintWarning[];
+  /**
+   * The global scope (automatic ARGs, then the ARGs before the first FROM):
+   * what `ARG NAME` without a default re-fetches in a stage. Null when the
+   * platform failed before it was built.
+   */
+  readonly globals: EnvLookup | null;
 }
 
 /** Everything dispatch needs besides the stage itself. */
@@ -148,6 +154,7 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
   const links: (readonly [number, number])[] = [];
   const n = prep.stages.length;
   const built = new Array<boolean>(n).fill(false);
+  let globalScope: EnvLookup | null = null;
   const fail = (error: StopError, targetStage: number | null = null, alternatives: string[] = []): PlatformOutcome => ({
     error,
     alternatives,
@@ -156,6 +163,7 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
     cells: [],
     links,
     lints,
+    globals: globalScope,
   });
 
   const collectLints = platform.index === 0 || options.lintConfig.returnAsError;
@@ -168,6 +176,7 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
   const globals = defaultArgs(platform.target, platform.build, targetStageName, options.buildArgs);
   const metaError = buildMetaArgs(globals, prep.metaArgs, options.buildArgs, input.expansions, input.origins);
   if (metaError !== null) return fail(metaError);
+  globalScope = globals;
   // Names a FROM line may use without UndefinedArgInFrom: globals, and every global ARG even without a value.
   const fromArgKeys = collectLints
     ? new Set([...globals.keys(), ...prep.metaArgs.flatMap((a) => a.args.map((kv) => kv.key))])
@@ -355,7 +364,7 @@ export function convertPlatform(input: ConvertInput, platform: PlatformInput): P
       return fail({ message: `lint violation found for rules: ${rules.join(", ")}`, span: null }, targetIndex);
   }
 
-  return { error: null, alternatives: [], built, targetStage: targetIndex, cells, links, lints };
+  return { error: null, alternatives: [], built, targetStage: targetIndex, cells, links, lints, globals };
 }
 
 /**

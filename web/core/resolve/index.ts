@@ -175,6 +175,7 @@ export function resolve(
     syntax,
     lints,
     raceAlternatives: outcomes.map((o) => o.alternatives),
+    globals: outcomes.map((o) => o.globals),
   };
 }
 
@@ -193,6 +194,7 @@ function failed(error: StopError, stageCount: number): PlatformOutcome {
     cells: [],
     links: [],
     lints: [],
+    globals: null,
   };
 }
 

@@ -15,6 +15,7 @@
 import type { Command, LintWarning, Span } from "../parse/types";
 import type { MountReport, PlatformResult, StageInfo } from "../report/types";
 import type { MountCache } from "./run";
+import type { EnvLookup } from "../expand/index";
 
 export interface ResolveExtras {
   /**
@@ -38,6 +39,8 @@ export interface Resolution {
   readonly lints: readonly LintWarning[];
   /** Same order as `platforms`. */
   readonly raceAlternatives: readonly (readonly string[])[];
+  /** Same order as `platforms`: each platform's global scope (PlatformOutcome.globals). */
+  readonly globals: readonly (EnvLookup | null)[];
 }
 
 /** An error that stops one platform's conversion. */

@@ -257,7 +257,11 @@ export class FixGuard {
     return false;
   }
 
-  /** Name → the ARGs and ENVs whose value reads it (stage -1: the global ARGs); built on first use. */
+  /**
+   * Name → the stage ARGs and ENVs whose value reads it; built on first use.
+   * Global ARGs are not among them: BuildKit expands them once, in the global
+   * scope, whatever a stage declares (the model reads their per-platform values).
+   */
   private readers: Map<string, Assignment[]> | null = null;
 
   /**
@@ -272,7 +276,6 @@ export class FixGuard {
     const { source, scope } = this.ctx;
     if (this.readers === null) {
       this.readers = new Map();
-      addReaders(this.readers, -1, source.globals);
       for (const s of source.stages) addReaders(this.readers, s.index, s.commands);
     }
     if (this.readers.size === 0) return null;
@@ -282,7 +285,7 @@ export class FixGuard {
     const queue = [name];
     for (let n = queue.pop(); n !== undefined; n = queue.pop()) {
       for (const a of this.readers.get(n) ?? []) {
-        if (a.stage !== -1 && a.stage !== stage && !scope.chain(a.stage).includes(stage)) continue;
+        if (a.stage !== stage && !scope.chain(a.stage).includes(stage)) continue;
         if (changed?.has(a.key)) continue;
         (changed ??= new Set()).add(a.key);
         queue.push(a.key);

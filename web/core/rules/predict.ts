@@ -77,14 +77,25 @@ function valueOnceDeclared(ctx: RuleContext, mount: number, platformIndex: numbe
   if (byMount === undefined) memo.declared.set(name, (byMount = new Array(ctx.resolution.mounts.length)));
   let value = byMount[mount];
   if (value === undefined) byMount[mount] = value = declaredAtRun(ctx, mount, name);
+  if (value === FROM_GLOBAL_SCOPE) return ctx.resolution.globals[platformIndex]?.get(name) ?? UNKNOWN + name;
   return value ?? automaticOn(ctx, memo, platformIndex, name);
 }
 
-/** The platform-independent answer for a mount, or null when it is the automatic ARG's per-platform value. */
+/** declaredAtRun's answer for a global ARG whose default has variables (never an id's text: it starts with NUL). */
+const FROM_GLOBAL_SCOPE = "\u0000global scope";
+
+/**
+ * The platform-independent answer for a mount, null when it is the automatic
+ * ARG's per-platform value, FROM_GLOBAL_SCOPE when it is a global ARG's.
+ */
 function declaredAtRun(ctx: RuleContext, mount: number, name: string): string | null {
   const src = ctx.source.mounts[mount];
   if (!src) return UNKNOWN + name;
   const pinned = ctx.scope.pinnedValue(src.stage, src.run.span.start, name);
+  // Re-fetched from a global ARG whose default has variables (`ARG TARGETPLATFORM=${TARGETARCH}`
+  // before the first FROM): BuildKit expanded it in the global scope, once per platform (§7).
+  if (pinned === null && ctx.scope.argState(src.stage, src.run.span.start, name) === "undeclared")
+    return FROM_GLOBAL_SCOPE;
   if (pinned === null) return UNKNOWN + name;
   if (pinned !== undefined) return pinned;
   if (!AUTOMATIC_ARGS.has(name)) return UNKNOWN + name;
