@@ -216,6 +216,11 @@ describe("the fixer's invariants", () => {
       text: "ARG TARGETPLATFORM=${TARGETARCH}\nFROM alpine:3.20\nRUN --mount=type=cache,target=/root/.cache,id=${TARGETPLATFORM:+} --mount=type=cache,target=${TARGETARCH:-}-mod,id=/root/.cache,from=base apk add curl\n",
       options: { platforms: ["linux/amd64", "linux/arm64"] },
     },
+    {
+      why: "an ENV pins TARGETARCH, so arm/v6 and arm/v7 share for the same reason as every other platform",
+      text: "ARG TARGETPLATFORM=${TARGETARCH} TARGETARCH\nFROM alpine:3.20\nENV TARGETARCH x\nRUN --mount=type=cache,target=/root/.cache,id=${TARGETARCH},uid=0 --mount=type=cache,target=/root/.cache,id=gomod apk add curl\n",
+      options: { platforms: ["linux/amd64", "linux/arm64", "linux/arm/v7", "linux/arm/v6"] },
+    },
   ] satisfies { why: string; text: string; options: AnalyzeOptions }[])("holds them when $why", ({ text, options }) => {
     expect(invariantViolations(text, options)).toEqual([]);
   });

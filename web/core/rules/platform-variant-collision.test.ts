@@ -26,6 +26,13 @@ describe(ID, () => {
     );
   });
 
+  it("leaves a TARGETARCH that an ENV pins to cross-platform-cache-collision: it is not `arm` there", () => {
+    const text = APK.replace("ARG TARGETARCH\n", "ARG TARGETARCH\nENV TARGETARCH x\n");
+    expect(findingsOf(text, ARM, ID)).toEqual([]);
+    const [f] = findingsOf(text, ARM, "cross-platform-cache-collision");
+    expect(f?.message).toContain("`id=apk-${TARGETARCH}` resolves to `apk-x` on each of them");
+  });
+
   it("keeps ids that already carry the variant or the whole platform quiet", () => {
     expect(findingsOf(APK.replace("apk-${TARGETARCH}", "apk-${TARGETARCH}${TARGETVARIANT}"), ARM, ID)).toEqual([]);
     expect(findingsOf(APK.replace("apk-${TARGETARCH}", "apk-${TARGETPLATFORM}"), ARM, ID)).toEqual([]);

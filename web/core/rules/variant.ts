@@ -4,7 +4,7 @@
  * platform-variant-collision (which reports them) and
  * cross-platform-cache-collision (which leaves them to it).
  */
-import type { Collision } from "../report/types";
+import type { Collision, MountCell } from "../report/types";
 import { splitPlatform } from "./platform-values";
 import { variantSuffix } from "./collision-fix";
 import type { CellRef, RuleContext } from "./types";
@@ -71,7 +71,7 @@ function computeClashes(ctx: RuleContext, mount: number): readonly VariantClash[
   const { shared } = archs(ctx);
   const buckets: { key: string; arch: string; cells: CellRef[] }[] = [];
   for (const cell of m.cells) {
-    if (!cell.built || shared[cell.platformIndex] === false) continue;
+    if (!cell.built || shared[cell.platformIndex] === false || !archFromPlatform(ctx, cell)) continue;
     const arch = archOf(ctx, cell.platformIndex);
     const ref = { mount, platformIndex: cell.platformIndex };
     const b = buckets.find((x) => x.key === cell.effectiveKey && x.arch === arch);
@@ -96,6 +96,19 @@ function computeClashes(ctx: RuleContext, mount: number): readonly VariantClash[
     });
   }
   return out;
+}
+
+/**
+ * Whether the id's `${TARGETARCH}` is the cell's own architecture (or will be,
+ * once undeclared-platform-arg's fix declares it). An ENV or ARG that pins it
+ * (`ENV TARGETARCH x`) merges every platform, variants or not:
+ * cross-platform-cache-collision reports that, with the value it has.
+ */
+function archFromPlatform(ctx: RuleContext, cell: MountCell): boolean {
+  const arch = splitPlatform(ctx.platformName(cell.platformIndex)).arch;
+  for (const v of cell.variables)
+    if (v.option === "id" && v.name === "TARGETARCH" && v.defined && v.value !== arch) return false;
+  return true;
 }
 
 /** True when every cell of the collision is in such a clash (the variant rule covers it). */
