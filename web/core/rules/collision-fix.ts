@@ -13,7 +13,6 @@ import type { Collision, FixStyle } from "../report/types";
 import { isInertTemplate } from "../fix/literal";
 import { TARGET_KEYS } from "../parse/mount";
 import type { FixIntent } from "../fix/types";
-import { AUTOMATIC_ARGS } from "./platform-values";
 import type { ExecExpr } from "./scope";
 import {
   cellsByMount,
@@ -33,9 +32,9 @@ import {
   ID_TARGETPLATFORM,
   ID_TARGETVARIANT,
   mountFlags,
-  UNDEFINED_AUTOMATIC,
 } from "./mount-flags";
 import { separatesExecPlatforms, type MountChanges } from "./predict";
+import { undefinedUses } from "./variable-uses";
 import type { RuleContext } from "./types";
 
 export interface CollisionFix {
@@ -140,25 +139,24 @@ function forgottenArgs(ctx: RuleContext, mount: number): string[] {
 }
 
 function computeForgottenArgs(ctx: RuleContext, mount: number): string[] {
-  if ((mountFlags(ctx, mount) & UNDEFINED_AUTOMATIC) === 0) return [];
-  const names: string[] = [];
-  for (const cell of ctx.resolution.mounts[mount]?.cells ?? []) {
-    if (!cell.built) continue;
-    for (const v of cell.variables)
-      if (!v.defined && AUTOMATIC_ARGS.has(v.name) && !names.includes(v.name)) names.push(v.name);
-  }
-  return undeclaredAt(ctx, mount, names);
+  const uses = undefinedUses(ctx, mount, true);
+  return uses.length === 0
+    ? []
+    : undeclaredAt(
+        ctx,
+        mount,
+        uses.map((u) => u.name),
+      );
 }
 
 /** The forgotten ARGs no target option reads: declaring one that a target reads would move the mount. */
 function forgottenIdArgs(ctx: RuleContext, mount: number): string[] {
   const names = forgottenArgs(ctx, mount);
   if (names.length === 0) return names;
-  const inTarget = new Set<string>();
-  for (const cell of ctx.resolution.mounts[mount]?.cells ?? []) {
-    if (cell.built) for (const v of cell.variables) if (TARGET_KEYS.has(v.option)) inTarget.add(v.name);
-  }
-  return inTarget.size === 0 ? names : names.filter((n) => !inTarget.has(n));
+  const inTarget = undefinedUses(ctx, mount, true)
+    .filter((u) => u.options.some((o) => TARGET_KEYS.has(o)))
+    .map((u) => u.name);
+  return inTarget.length === 0 ? names : names.filter((n) => !inTarget.includes(n));
 }
 
 /** `${TARGETVARIANT}` (or BUILD's) when the id uses the arch without the variant or the platform. */

@@ -98,6 +98,8 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
 
   type Scan = { readonly state: ArgState; readonly value: string | null | undefined };
   const UNDECLARED: Scan = { state: "undeclared", value: undefined };
+  /** What `ENV name=value` pins (null: a value with variables, not followed here). */
+  const envScan = (value: string): Scan => ({ state: "pinned", value: value.includes("$") ? null : value });
 
   // Per stage, the ARG/ENV writes of each name in source order (last writer wins, §4 and §7),
   // so every question is a lookup instead of a walk over the stage (files can have 10,000 RUNs).
@@ -133,8 +135,7 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
           }
         }
       } else if (c.kind === "env") {
-        for (const kv of c.env)
-          add(kv.key, c.span.start, { state: "pinned", value: kv.value.includes("$") ? null : kv.value });
+        for (const kv of c.env) add(kv.key, c.span.start, envScan(kv.value));
       }
     }
     events.set(stage, map);
@@ -171,7 +172,7 @@ export function buildScope(source: SourceModel, buildArgs: Readonly<Record<strin
   /** The last `ENV name=…` in the stage's chain, if any. */
   const lastEnvOf = (stage: number, name: string): Scan | undefined => {
     const value = envListOf(stage).get(name);
-    return value === undefined ? undefined : { state: "pinned", value: value.includes("$") ? null : value };
+    return value === undefined ? undefined : envScan(value);
   };
 
   const scan = (stage: number, at: number, name: string): Scan => {
