@@ -1,16 +1,6 @@
-import { lazy, Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { Example } from "../../examples/index";
-
-// Not needed for the first table: the menu's chunk arrives while the worker analyses, and until
-// then the same button holds its place, disabled.
-const ExamplesMenu = lazy(() => import("./ExamplesMenu").then((m) => ({ default: m.ExamplesMenu })));
-const MENU_PLACEHOLDER = (
-  <div className="examples-menu">
-    <button type="button" className="button" disabled>
-      Examples <span aria-hidden="true">▾</span>
-    </button>
-  </div>
-);
+import { ExamplesMenu } from "./ExamplesMenu";
 
 export interface HeaderProps {
   readonly onLoadExample: (example: Example) => void;
@@ -34,9 +24,7 @@ export function Header({ onLoadExample, onOpenIntro, shareActions }: HeaderProps
         Cache Mount Playground
       </h1>
       <nav className="header-nav" aria-label="Playground">
-        <Suspense fallback={MENU_PLACEHOLDER}>
-          <ExamplesMenu onLoad={onLoadExample} />
-        </Suspense>
+        <ExamplesMenu onLoad={onLoadExample} />
         <button type="button" className="button link-like" onClick={onOpenIntro}>
           What is this?
         </button>
