@@ -17,6 +17,11 @@
  * blocks (runInBlocks), so a burst of load on a shared machine hits all of them
  * alike, and the ratios stay meaningful when the absolute figures do not. CPU
  * time (process.cpuUsage) is reported next to wall time for the same reason.
+ *
+ * The size ratio has a baseline measured in the same blocks: V8's own
+ * JSON.parse of each report's JSON. It is linear by construction and builds an
+ * object graph of the report's size, so its ratio is what the machine's caches
+ * and garbage collector alone make of 10× the data.
  */
 import { loadavg, cpus } from "node:os";
 import { PerformanceObserver } from "node:perf_hooks";
@@ -100,6 +105,8 @@ interface Config {
   readonly options: { readonly platforms: readonly string[] };
   readonly iterations: number;
   readonly samples: Record<Phase, Sample[]>;
+  /** The linear baseline: the report's JSON, parsed by JSON.parse in each iteration (see the file comment). */
+  baseline: { readonly json: string; readonly samples: Sample[] } | null;
   counts: { instructions: number; cacheMounts: number; cells: number; findings: number };
 }
 
@@ -116,6 +123,7 @@ function makeConfigs(core: Core): Config[] {
         options: { platforms: COMMON_TARGET_PLATFORMS.slice(0, platforms) },
         iterations: quick ? ITERATIONS[lines].quick : ITERATIONS[lines].full,
         samples: { analyze: [], parse: [], resolve: [], rules: [], phases: [] },
+        baseline: null,
         counts: { instructions: 0, cacheMounts: 0, cells: 0, findings: 0 },
       });
     }
@@ -149,6 +157,20 @@ function timeAnalyze(core: Core, c: Config): Sample {
   return sample;
 }
 
+function timeBaseline(json: string): Sample {
+  const { value, sample } = timed(() => JSON.parse(json) as unknown);
+  if (value === null) throw new Error("baseline: the report's JSON parsed to null");
+  return sample;
+}
+
+/** The baseline's input: the JSON of the report at the sizes the budget compares, 8 platforms. */
+function addBaselines(core: Core, configs: readonly Config[]): void {
+  for (const c of configs) {
+    if (c.platforms !== 8 || (c.lines !== 1000 && c.lines !== 10_000)) continue;
+    c.baseline = { json: JSON.stringify(core.analyze(c.text, c.options)), samples: [] };
+  }
+}
+
 function timePhases(core: Core, c: Config): { parse: Sample; resolve: Sample; rules: Sample } {
   const parse = timed(() => core.parseDockerfile(c.text));
   const parsed = parse.value;
@@ -179,6 +201,11 @@ function runInBlocks(core: Core, configs: readonly Config[]): void {
       if (n === 0) continue;
       iterate(core, c, false);
       for (let i = 0; i < n; i++) iterate(core, c, true);
+      // The baseline in a block of its own, after the analyses of the same size, as
+      // those follow each other: in one iteration with them it would pay for their garbage.
+      if (c.baseline === null) continue;
+      timeBaseline(c.baseline.json);
+      for (let i = 0; i < n; i++) c.baseline.samples.push(timeBaseline(c.baseline.json));
     }
   }
 }
@@ -208,6 +235,7 @@ function figuresOf(c: Config): Record<Phase, PhaseFigures> {
 
 async function main(): Promise<void> {
   const configs = makeConfigs(core);
+  addBaselines(core, configs);
   // Warm-up (JIT), not recorded.
   for (let i = 0; i < (quick ? 1 : 5); i++)
     for (const c of configs) if (c.lines < 10_000 || i === 0) iterate(core, c, false);
@@ -243,6 +271,7 @@ function report(configs: readonly Config[], compiler: string): void {
   const ratiosBy = (clock: "wall" | "cpu" | "wallWithoutGc") =>
     Object.fromEntries(PHASES.map((p) => [p, sizeRatios(clock, p)])) as Record<Phase, ReturnType<typeof sizeRatios>>;
   const ratios = { wall: ratiosBy("wall"), cpu: ratiosBy("cpu"), wallWithoutGc: ratiosBy("wallWithoutGc") };
+  const baseline = baselineFigures(configs, ratios.wall.analyze["10000over1000"]);
 
   // 1 vs 8 platforms: parsing is the platform-independent part and must be paid once.
   const platformScaling: Record<string, unknown> = {};
@@ -311,15 +340,48 @@ function report(configs: readonly Config[], compiler: string): void {
     runs,
     ratios,
     platformScaling,
+    baseline,
     budgets,
   };
 
   if (json) {
     process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   } else {
-    printText(configs, figures, ratios, platformScaling, budgets, result.environment);
+    printText(configs, figures, ratios, baseline, platformScaling, budgets, result.environment);
   }
   if (check && budgets.some((b) => !b.ok)) process.exitCode = 1;
+}
+
+interface Baseline {
+  readonly what: string;
+  readonly jsonBytes1000: number;
+  readonly jsonBytes10000: number;
+  readonly wall1000: Summary;
+  readonly wall10000: Summary;
+  /** JSON.parse's 10,000 / 1,000 ratio (medians): what 10× the data costs on this machine when the work is linear. */
+  readonly wall10000over1000: number;
+  readonly cpu10000over1000: number;
+  /** analyze's wall ratio divided by the baseline's: 1 means analyze grows like a linear parse of its own output. */
+  readonly analyzeOverBaseline: number;
+}
+
+function baselineFigures(configs: readonly Config[], analyzeRatio: number): Baseline | null {
+  const small = configs.find((c) => c.id === "1000x8")?.baseline;
+  const large = configs.find((c) => c.id === "10000x8")?.baseline;
+  if (!small || !large || small.samples.length === 0 || large.samples.length === 0) return null;
+  const wall = (b: typeof small) => summarize(b.samples.map((s) => s.wall));
+  const cpu = (b: typeof small) => summarize(b.samples.map((s) => s.cpu));
+  const wallRatio = round(wall(large).median / wall(small).median, 2);
+  return {
+    what: "JSON.parse of the analyze report's JSON (8 platforms)",
+    jsonBytes1000: new TextEncoder().encode(small.json).length,
+    jsonBytes10000: new TextEncoder().encode(large.json).length,
+    wall1000: wall(small),
+    wall10000: wall(large),
+    wall10000over1000: wallRatio,
+    cpu10000over1000: round(cpu(large).median / cpu(small).median, 2),
+    analyzeOverBaseline: round(analyzeRatio / wallRatio, 2),
+  };
 }
 
 interface Budget {
@@ -339,6 +401,7 @@ function printText(
   configs: readonly Config[],
   figures: ReadonlyMap<string, Record<Phase, PhaseFigures>>,
   ratios: Record<"wall" | "cpu" | "wallWithoutGc", Record<string, Record<string, number>>>,
+  baseline: Baseline | null,
   scaling: Record<string, unknown>,
   budgets: readonly Budget[],
   env: { node: string; cpus: number; loadavg1: number; compiler: string },
@@ -381,6 +444,13 @@ function printText(
   out.push(
     `  analyze without its garbage collection  ${String(ratios.wallWithoutGc.analyze!["10000over1000"]).padStart(6)}×  (wall minus the gc pauses during each call)`,
   );
+  if (baseline !== null) {
+    const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+    out.push(
+      `  baseline: JSON.parse of the report's JSON  ${String(baseline.wall10000over1000).padStart(6)}×  ${String(baseline.cpu10000over1000).padStart(6)}×  (${mb(baseline.jsonBytes1000)} → ${mb(baseline.jsonBytes10000)} MB, ${f(baseline.wall1000.median)} → ${f(baseline.wall10000.median)} ms: linear work, same machine)`,
+      `  analyze's ratio ÷ the baseline's          ${String(baseline.analyzeOverBaseline).padStart(6)}×`,
+    );
+  }
   out.push("", "platforms: 8 vs 1 (analyze, wall medians)");
   for (const [lines, s] of Object.entries(scaling)) {
     const v = s as Record<string, number>;
