@@ -6,6 +6,7 @@
 import type { Command, FromCommand, MountField, MountSpec, ParsedDockerfile, RunCommand } from "../parse/types";
 import type { MountReport } from "../report/types";
 import { lineIndexOf } from "../parse/line-index-memo";
+import { TARGET_KEYS } from "../parse/mount";
 import { type LineIndex, spanOf } from "../source";
 
 export interface ArgAnchor {
@@ -126,6 +127,13 @@ export function lastField(spec: MountSpec, key: string, alias1?: string, alias2?
   let found: MountField | null = null;
   for (const f of spec.fields) if (f.key === key || f.key === alias1 || f.key === alias2) found = f;
   return found;
+}
+
+/** The mount point as written: the text of the last field that sets it (TARGET_KEYS); later duplicates win. */
+export function writtenTargetText(spec: MountSpec): string | undefined {
+  let text: string | undefined;
+  for (const f of spec.fields) if (TARGET_KEYS.has(f.key)) text = f.value?.text;
+  return text;
 }
 
 /**

@@ -4,7 +4,7 @@
  * would compute from such a text, cell by cell, is predict.ts.
  */
 import { inertLiteral, isInertLiteral, isInertTemplate, referencedNames } from "../fix/literal";
-import { lastField } from "../fix/source-model";
+import { lastField, writtenTargetText } from "../fix/source-model";
 import type { FixIntent } from "../fix/types";
 import type { CellRef, RuleContext } from "./types";
 
@@ -76,7 +76,7 @@ function computeDefaultIdText(ctx: RuleContext, mount: number): string | null {
     return isInertLiteral(text) ? text : inertLiteral(text);
   }
   const src = ctx.source.mounts[mount];
-  const raw = src ? lastField(src.spec, "target", "dst", "destination")?.value?.text : undefined;
+  const raw = src ? writtenTargetText(src.spec) : undefined;
   if (raw === undefined || !isInertTemplate(raw)) return null;
   return raw.startsWith("/") ? raw : "/" + raw;
 }

@@ -13,7 +13,7 @@
 import { cleanPath } from "../catalogue/index";
 import { expandWord } from "../expand/index";
 import { referencedNames, templateParts } from "../fix/literal";
-import { lastField } from "../fix/source-model";
+import { writtenTargetText } from "../fix/source-model";
 import type { MountCell } from "../report/types";
 import { cellsByMount, changedIdText, UNKNOWN, type IdChange } from "./id-plan";
 import { AUTOMATIC_ARGS, automaticValue } from "./platform-values";
@@ -172,7 +172,7 @@ function writtenTarget(ctx: RuleContext, mount: number): Template {
   let target = memo.targets[mount];
   if (target === undefined) {
     const src = ctx.source.mounts[mount];
-    target = template((src ? lastField(src.spec, "target", "dst", "destination")?.value?.text : undefined) ?? "");
+    target = template((src ? writtenTargetText(src.spec) : undefined) ?? "");
     memo.targets[mount] = target;
   }
   return target;
