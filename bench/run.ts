@@ -18,10 +18,11 @@
  * alike, and the ratios stay meaningful when the absolute figures do not. CPU
  * time (process.cpuUsage) is reported next to wall time for the same reason.
  *
- * The size ratio has a baseline measured in the same blocks: V8's own
- * JSON.parse of each report's JSON. It is linear by construction and builds an
- * object graph of the report's size, so its ratio is what the machine's caches
- * and garbage collector alone make of 10× the data.
+ * The size ratio has two baselines measured in the same blocks: structuredClone
+ * of each report (a copy of the analysis's own output, as postMessage makes it)
+ * and V8's JSON.parse of its JSON. Both are linear by construction and build an
+ * object graph of the report's size, so their ratios are what this machine's
+ * caches and garbage collector alone make of 10× the data.
  */
 import { loadavg, cpus } from "node:os";
 import { PerformanceObserver } from "node:perf_hooks";
@@ -105,8 +106,8 @@ interface Config {
   readonly options: { readonly platforms: readonly string[] };
   readonly iterations: number;
   readonly samples: Record<Phase, Sample[]>;
-  /** The linear baseline: the report's JSON, parsed by JSON.parse in each iteration (see the file comment). */
-  baseline: { readonly json: string; readonly samples: Sample[] } | null;
+  /** The linear baselines' inputs and samples (see the file comment); only at the sizes the ratio compares. */
+  baselines: BaselineRun[] | null;
   counts: { instructions: number; cacheMounts: number; cells: number; findings: number };
 }
 
@@ -123,7 +124,7 @@ function makeConfigs(core: Core): Config[] {
         options: { platforms: COMMON_TARGET_PLATFORMS.slice(0, platforms) },
         iterations: quick ? ITERATIONS[lines].quick : ITERATIONS[lines].full,
         samples: { analyze: [], parse: [], resolve: [], rules: [], phases: [] },
-        baseline: null,
+        baselines: null,
         counts: { instructions: 0, cacheMounts: 0, cells: 0, findings: 0 },
       });
     }
@@ -157,18 +158,40 @@ function timeAnalyze(core: Core, c: Config): Sample {
   return sample;
 }
 
-function timeBaseline(json: string): Sample {
-  const { value, sample } = timed(() => JSON.parse(json) as unknown);
-  if (value === null) throw new Error("baseline: the report's JSON parsed to null");
-  return sample;
+type BaselineName = "structuredClone" | "jsonParse";
+
+const BASELINE_LABELS: Record<BaselineName, string> = {
+  structuredClone: "structuredClone of the report",
+  jsonParse: "JSON.parse of the report's JSON",
+};
+
+interface BaselineRun {
+  readonly name: BaselineName;
+  /** Linear work on the report; returns something, so that it cannot be optimised away. */
+  readonly run: () => unknown;
+  /** The size of its input: the report's JSON, in bytes. */
+  readonly jsonBytes: number;
+  readonly samples: Sample[];
 }
 
-/** The baseline's input: the JSON of the report at the sizes the budget compares, 8 platforms. */
+/** The baselines' inputs: the report at the sizes the budget compares, 8 platforms. */
 function addBaselines(core: Core, configs: readonly Config[]): void {
   for (const c of configs) {
     if (c.platforms !== 8 || (c.lines !== 1000 && c.lines !== 10_000)) continue;
-    c.baseline = { json: JSON.stringify(core.analyze(c.text, c.options)), samples: [] };
+    const report = core.analyze(c.text, c.options);
+    const json = JSON.stringify(report);
+    const jsonBytes = new TextEncoder().encode(json).length;
+    c.baselines = [
+      { name: "structuredClone", run: () => structuredClone(report), jsonBytes, samples: [] },
+      { name: "jsonParse", run: () => JSON.parse(json) as unknown, jsonBytes, samples: [] },
+    ];
   }
+}
+
+function timeBaseline(b: BaselineRun): Sample {
+  const { value, sample } = timed(b.run);
+  if (value === null || value === undefined) throw new Error(`baseline ${b.name} returned nothing`);
+  return sample;
 }
 
 function timePhases(core: Core, c: Config): { parse: Sample; resolve: Sample; rules: Sample } {
@@ -201,11 +224,12 @@ function runInBlocks(core: Core, configs: readonly Config[]): void {
       if (n === 0) continue;
       iterate(core, c, false);
       for (let i = 0; i < n; i++) iterate(core, c, true);
-      // The baseline in a block of its own, after the analyses of the same size, as
+      // Each baseline in a block of its own, after the analyses of the same size, as
       // those follow each other: in one iteration with them it would pay for their garbage.
-      if (c.baseline === null) continue;
-      timeBaseline(c.baseline.json);
-      for (let i = 0; i < n; i++) c.baseline.samples.push(timeBaseline(c.baseline.json));
+      for (const b of c.baselines ?? []) {
+        timeBaseline(b);
+        for (let i = 0; i < n; i++) b.samples.push(timeBaseline(b));
+      }
     }
   }
 }
@@ -271,7 +295,7 @@ function report(configs: readonly Config[], compiler: string): void {
   const ratiosBy = (clock: "wall" | "cpu" | "wallWithoutGc") =>
     Object.fromEntries(PHASES.map((p) => [p, sizeRatios(clock, p)])) as Record<Phase, ReturnType<typeof sizeRatios>>;
   const ratios = { wall: ratiosBy("wall"), cpu: ratiosBy("cpu"), wallWithoutGc: ratiosBy("wallWithoutGc") };
-  const baseline = baselineFigures(configs, ratios.wall.analyze["10000over1000"]);
+  const baselines = baselineFigures(configs, ratios.wall.analyze["10000over1000"]);
 
   // 1 vs 8 platforms: parsing is the platform-independent part and must be paid once.
   const platformScaling: Record<string, unknown> = {};
@@ -340,48 +364,54 @@ function report(configs: readonly Config[], compiler: string): void {
     runs,
     ratios,
     platformScaling,
-    baseline,
+    baselines,
     budgets,
   };
 
   if (json) {
     process.stdout.write(JSON.stringify(result, null, 2) + "\n");
   } else {
-    printText(configs, figures, ratios, baseline, platformScaling, budgets, result.environment);
+    printText(configs, figures, ratios, baselines, platformScaling, budgets, result.environment);
   }
   if (check && budgets.some((b) => !b.ok)) process.exitCode = 1;
 }
 
 interface Baseline {
   readonly what: string;
+  /** The report's JSON at 1,000 and 10,000 lines, in bytes: how much more data there is. */
   readonly jsonBytes1000: number;
   readonly jsonBytes10000: number;
   readonly wall1000: Summary;
   readonly wall10000: Summary;
-  /** JSON.parse's 10,000 / 1,000 ratio (medians): what 10× the data costs on this machine when the work is linear. */
+  /** The 10,000 / 1,000 ratio (medians): what 10× the data costs on this machine when the work is linear. */
   readonly wall10000over1000: number;
   readonly cpu10000over1000: number;
-  /** analyze's wall ratio divided by the baseline's: 1 means analyze grows like a linear parse of its own output. */
+  /** analyze's wall ratio divided by this one: 1 means analyze grows like linear work on its own output. */
   readonly analyzeOverBaseline: number;
 }
 
-function baselineFigures(configs: readonly Config[], analyzeRatio: number): Baseline | null {
-  const small = configs.find((c) => c.id === "1000x8")?.baseline;
-  const large = configs.find((c) => c.id === "10000x8")?.baseline;
-  if (!small || !large || small.samples.length === 0 || large.samples.length === 0) return null;
-  const wall = (b: typeof small) => summarize(b.samples.map((s) => s.wall));
-  const cpu = (b: typeof small) => summarize(b.samples.map((s) => s.cpu));
-  const wallRatio = round(wall(large).median / wall(small).median, 2);
-  return {
-    what: "JSON.parse of the analyze report's JSON (8 platforms)",
-    jsonBytes1000: new TextEncoder().encode(small.json).length,
-    jsonBytes10000: new TextEncoder().encode(large.json).length,
-    wall1000: wall(small),
-    wall10000: wall(large),
-    wall10000over1000: wallRatio,
-    cpu10000over1000: round(cpu(large).median / cpu(small).median, 2),
-    analyzeOverBaseline: round(analyzeRatio / wallRatio, 2),
-  };
+function baselineFigures(configs: readonly Config[], analyzeRatio: number): Partial<Record<BaselineName, Baseline>> {
+  const small = configs.find((c) => c.id === "1000x8")?.baselines ?? [];
+  const large = configs.find((c) => c.id === "10000x8")?.baselines ?? [];
+  const out: Partial<Record<BaselineName, Baseline>> = {};
+  for (const a of small) {
+    const b = large.find((x) => x.name === a.name);
+    if (b === undefined || a.samples.length === 0 || b.samples.length === 0) continue;
+    const wall = (r: BaselineRun) => summarize(r.samples.map((s) => s.wall));
+    const cpu = (r: BaselineRun) => summarize(r.samples.map((s) => s.cpu));
+    const wallRatio = round(wall(b).median / wall(a).median, 2);
+    out[a.name] = {
+      what: BASELINE_LABELS[a.name],
+      jsonBytes1000: a.jsonBytes,
+      jsonBytes10000: b.jsonBytes,
+      wall1000: wall(a),
+      wall10000: wall(b),
+      wall10000over1000: wallRatio,
+      cpu10000over1000: round(cpu(b).median / cpu(a).median, 2),
+      analyzeOverBaseline: round(analyzeRatio / wallRatio, 2),
+    };
+  }
+  return out;
 }
 
 interface Budget {
@@ -401,7 +431,7 @@ function printText(
   configs: readonly Config[],
   figures: ReadonlyMap<string, Record<Phase, PhaseFigures>>,
   ratios: Record<"wall" | "cpu" | "wallWithoutGc", Record<string, Record<string, number>>>,
-  baseline: Baseline | null,
+  baselines: Partial<Record<BaselineName, Baseline>>,
   scaling: Record<string, unknown>,
   budgets: readonly Budget[],
   env: { node: string; cpus: number; loadavg1: number; compiler: string },
@@ -444,13 +474,17 @@ function printText(
   out.push(
     `  analyze without its garbage collection  ${String(ratios.wallWithoutGc.analyze!["10000over1000"]).padStart(6)}×  (wall minus the gc pauses during each call)`,
   );
-  if (baseline !== null) {
-    const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+  const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+  for (const b of Object.values(baselines)) {
     out.push(
-      `  baseline: JSON.parse of the report's JSON  ${String(baseline.wall10000over1000).padStart(6)}×  ${String(baseline.cpu10000over1000).padStart(6)}×  (${mb(baseline.jsonBytes1000)} → ${mb(baseline.jsonBytes10000)} MB, ${f(baseline.wall1000.median)} → ${f(baseline.wall10000.median)} ms: linear work, same machine)`,
-      `  analyze's ratio ÷ the baseline's          ${String(baseline.analyzeOverBaseline).padStart(6)}×`,
+      `  baseline: ${b.what.padEnd(31)} ${String(b.wall10000over1000).padStart(6)}×  ${String(b.cpu10000over1000).padStart(6)}×  (${f(b.wall1000.median)} → ${f(b.wall10000.median)} ms; analyze's ratio is ${b.analyzeOverBaseline}× this one)`,
     );
   }
+  const any = Object.values(baselines)[0];
+  if (any !== undefined)
+    out.push(
+      `  (baselines: linear work on the report, ${mb(any.jsonBytes1000)} → ${mb(any.jsonBytes10000)} MB of JSON, timed in the same blocks)`,
+    );
   out.push("", "platforms: 8 vs 1 (analyze, wall medians)");
   for (const [lines, s] of Object.entries(scaling)) {
     const v = s as Record<string, number>;
