@@ -29,6 +29,30 @@ test("applying the fix clears the error, and Ctrl+Z brings it back", async ({ pa
   await expect(summary(page)).toContainText("1 unsafe collision");
 });
 
+test("the Fix tab says what each change in the fixed Dockerfile is for", async ({ page }) => {
+  await page.goto("./");
+  await page.getByRole("tab", { name: "Fix" }).click();
+  const applied = page.locator(".applied");
+  await expect(applied.getByRole("heading", { name: "What the fixed Dockerfile changes" })).toBeVisible();
+  // The default example has one fix: the collision's, in the default id style.
+  await expect(applied.getByRole("listitem")).toHaveCount(1);
+  await expect(applied.getByRole("listitem")).toContainText(
+    "line 2 cross-platform-cache-collision: Make the id depend on the platform the RUN executes on: id=${TARGETPLATFORM}/var/cache/apk",
+  );
+  await page.getByRole("radio", { name: /^\$\{TARGETARCH\} / }).check();
+  await expect(applied.getByRole("listitem")).toContainText("id=${TARGETARCH}/var/cache/apk");
+  // Its rule link opens the rule's page.
+  await applied.getByRole("link", { name: "cross-platform-cache-collision" }).click();
+  await expect(page).toHaveURL(/#rule\/cross-platform-cache-collision$/);
+
+  // Once applied, nothing is left to change, and the list goes with the diff.
+  await page.goto("./");
+  await page.getByRole("tab", { name: "Fix" }).click();
+  await page.getByRole("button", { name: "Apply to editor" }).click();
+  await expect(page.getByText("Nothing to fix automatically")).toBeVisible();
+  await expect(page.locator(".applied")).toHaveCount(0);
+});
+
 test("the fix style selector changes the fixed Dockerfile", async ({ page }) => {
   await page.goto("./");
   await page.getByRole("tab", { name: "Fix" }).click();

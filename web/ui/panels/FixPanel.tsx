@@ -33,6 +33,8 @@ export function FixPanel({ report, text, current, fixStyle, dispatch, theme, onA
   const wide = useMediaQuery("(min-width: 1100px)");
   const [status, setStatus] = useState("");
   const unchanged = report.fixed === text;
+  // Exactly the fixes "fix all" took: the fixed text is these findings' edits (rules/index.ts).
+  const applied = report.findings.filter((f) => f.fix?.safety === "safe");
   const suggested = report.findings.filter((f) => f.fix?.safety === "suggested");
 
   return (
@@ -74,6 +76,18 @@ export function FixPanel({ report, text, current, fixStyle, dispatch, theme, onA
           </Suspense>
         </div>
       )}
+      {!unchanged && applied.length > 0 && (
+        <div className="applied">
+          <h3>What the fixed Dockerfile changes</h3>
+          <ul>
+            {applied.map((f, i) => (
+              <li key={i}>
+                <FixSource finding={f} />: <Prose text={f.fix?.description ?? ""} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="actions">
         <button
           type="button"
@@ -106,7 +120,7 @@ export function FixPanel({ report, text, current, fixStyle, dispatch, theme, onA
           <ul>
             {suggested.map((f, i) => (
               <li key={i}>
-                <span className="mono small">{f.ruleId}</span> line {f.range.startLine}: <Prose text={f.message} />{" "}
+                <FixSource finding={f} />: <Prose text={f.message} />{" "}
                 <button type="button" className="button small" disabled={!current} onClick={() => onFix(f)}>
                   Apply: <Prose text={f.fix?.description ?? ""} />
                 </button>
@@ -116,5 +130,17 @@ export function FixPanel({ report, text, current, fixStyle, dispatch, theme, onA
         </div>
       )}
     </section>
+  );
+}
+
+/** Which finding a fix comes from: its line and rule, the rule linking to its page. */
+function FixSource({ finding: f }: { readonly finding: Finding }) {
+  return (
+    <>
+      line {f.range.startLine}{" "}
+      <a className="rule-link mono small" href={`#rule/${f.ruleId}`}>
+        {f.ruleId}
+      </a>
+    </>
   );
 }
