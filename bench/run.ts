@@ -106,8 +106,8 @@ interface Config {
   readonly options: { readonly platforms: readonly string[] };
   readonly iterations: number;
   readonly samples: Record<Phase, Sample[]>;
-  /** The linear baselines' inputs and samples (see the file comment); only at the sizes the ratio compares. */
-  baselines: BaselineRun[] | null;
+  /** The linear baselines' inputs and samples (see the file comment); none but at the sizes the ratio compares. */
+  readonly baselines: BaselineRun[];
   counts: { instructions: number; cacheMounts: number; cells: number; findings: number };
 }
 
@@ -124,7 +124,7 @@ function makeConfigs(core: Core): Config[] {
         options: { platforms: COMMON_TARGET_PLATFORMS.slice(0, platforms) },
         iterations: quick ? ITERATIONS[lines].quick : ITERATIONS[lines].full,
         samples: { analyze: [], parse: [], resolve: [], rules: [], phases: [] },
-        baselines: null,
+        baselines: [],
         counts: { instructions: 0, cacheMounts: 0, cells: 0, findings: 0 },
       });
     }
@@ -181,10 +181,10 @@ function addBaselines(core: Core, configs: readonly Config[]): void {
     const report = core.analyze(c.text, c.options);
     const json = JSON.stringify(report);
     const jsonBytes = new TextEncoder().encode(json).length;
-    c.baselines = [
+    c.baselines.push(
       { name: "structuredClone", run: () => structuredClone(report), jsonBytes, samples: [] },
       { name: "jsonParse", run: () => JSON.parse(json) as unknown, jsonBytes, samples: [] },
-    ];
+    );
   }
 }
 
@@ -226,7 +226,7 @@ function runInBlocks(core: Core, configs: readonly Config[]): void {
       for (let i = 0; i < n; i++) iterate(core, c, true);
       // Each baseline in a block of its own, after the analyses of the same size, as
       // those follow each other: in one iteration with them it would pay for their garbage.
-      for (const b of c.baselines ?? []) {
+      for (const b of c.baselines) {
         timeBaseline(b);
         for (let i = 0; i < n; i++) b.samples.push(timeBaseline(b));
       }
